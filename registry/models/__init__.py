@@ -1,0 +1,31 @@
+"""The catalog's domain model: who builds what, where it lives on the Hub, and how open it is."""
+
+from registry.models.catalog import Organisation, Project, SourceDataset
+from registry.models.hub import HubNamespace, HubRepo, RepoType, SyncRun
+from registry.models.licences import Licence, LicenceClass
+from registry.models.openness import (
+    ChangeRecord,
+    Evidence,
+    IndexAssessment,
+    Leg,
+    LegAssessment,
+    LegValue,
+)
+
+__all__ = [
+    "ChangeRecord",
+    "Evidence",
+    "HubNamespace",
+    "HubRepo",
+    "IndexAssessment",
+    "Leg",
+    "LegAssessment",
+    "LegValue",
+    "Licence",
+    "LicenceClass",
+    "Organisation",
+    "Project",
+    "RepoType",
+    "SourceDataset",
+    "SyncRun",
+]

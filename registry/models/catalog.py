@@ -1,0 +1,87 @@
+"""Organisations and the projects they build: the catalog a visitor browses."""
+
+from django.db import models
+from django.urls import reverse
+
+
+class SourceDataset(models.TextChoices):
+    """Where a catalog record came from."""
+
+    OPENLLM_EUROPE = "openllm-europe", "OpenLLM-Europe project list"
+    OSAI_INDEX = "osai-index", "European Open Source AI Index"
+    CURATED = "curated", "Registry curation"
+    CONTRIBUTOR = "contributor", "Contributor submission"
+    MODERATOR = "moderator", "Moderator"
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        LAB = "lab", "Research lab"
+        COMPANY = "company", "Company"
+        UNIVERSITY = "university", "University"
+        PUBLIC_BODY = "public-body", "Public body"
+        COMMUNITY = "community", "Community"
+        UNKNOWN = "unknown", "Not stated"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.UNKNOWN)
+    website = models.URLField(max_length=500, blank=True)
+    notes = models.TextField(blank=True)
+    sources = models.JSONField(default=list, blank=True, help_text="Where this record came from")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["country"])]
+
+    def __str__(self):
+        return self.name
+
+
+class Project(models.Model):
+    class Kind(models.TextChoices):
+        MODEL_FAMILY = "model-family", "Model family"
+        DATASET = "dataset", "Dataset"
+        TOOL = "tool", "Tool"
+        INITIATIVE = "initiative", "Initiative"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        ARCHIVED = "archived", "Archived"
+        HIDDEN = "hidden", "Hidden"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    summary = models.CharField(max_length=500, blank=True)
+    description = models.TextField(blank=True, help_text="Markdown; rendered and sanitised")
+    organisations = models.ManyToManyField(Organisation, related_name="projects", blank=True)
+    countries = models.JSONField(default=list, blank=True, help_text="ISO 3166-1 alpha-2 codes")
+    languages = models.JSONField(default=list, blank=True, help_text="ISO 639 codes")
+    website = models.URLField(max_length=500, blank=True)
+    code_url = models.URLField(max_length=500, blank=True)
+    code_license = models.CharField(max_length=100, blank=True, help_text="Hub or SPDX licence id")
+    paper_url = models.URLField(max_length=500, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    sources = models.JSONField(default=list, blank=True, help_text="Where this record came from")
+    needs_review = models.BooleanField(
+        default=False, help_text="Synced facts contradict a moderator override"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["kind", "status"]),
+            models.Index(fields=["-updated_at"]),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("registry:project-detail", kwargs={"slug": self.slug})

@@ -1,0 +1,147 @@
+"""Repositories on the Hugging Face Hub, the namespaces we watch, and the sync runs that refresh them."""
+
+from django.db import models
+
+from registry.models.catalog import Organisation, Project
+
+
+class RepoType(models.TextChoices):
+    MODEL = "model", "Model"
+    DATASET = "dataset", "Dataset"
+
+
+class HubNamespace(models.Model):
+    """A Hub user or organisation whose repositories are listed on every sync."""
+
+    name = models.CharField(max_length=100, unique=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="namespaces"
+    )
+    tracked = models.BooleanField(default=True)
+    last_listed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class HubRepo(models.Model):
+    """A model or dataset repository on the Hub, with the metadata last seen there."""
+
+    class SyncStatus(models.TextChoices):
+        NEVER = "never", "Never synced"
+        SNAPSHOT = "snapshot", "From the bundled snapshot"
+        OK = "ok", "Up to date"
+        ERROR = "error", "Last sync failed"
+        MISSING = "missing", "Missing from the Hub"
+
+    class Gated(models.TextChoices):
+        NO = "no", "Not gated"
+        AUTO = "auto", "Automatic approval"
+        MANUAL = "manual", "Manual approval"
+
+    repo_id = models.CharField(max_length=200)
+    repo_type = models.CharField(max_length=10, choices=RepoType.choices, default=RepoType.MODEL)
+    project = models.ForeignKey(
+        Project, null=True, blank=True, on_delete=models.SET_NULL, related_name="hub_repos"
+    )
+    namespace = models.ForeignKey(
+        HubNamespace, null=True, blank=True, on_delete=models.SET_NULL, related_name="repos"
+    )
+    discovered = models.BooleanField(
+        default=False, help_text="Found by listing a tracked namespace; awaits a moderator"
+    )
+    sources = models.JSONField(default=list, blank=True)
+
+    license = models.CharField(max_length=200, blank=True)
+    license_name = models.CharField(max_length=200, blank=True)
+    license_link = models.URLField(max_length=500, blank=True)
+    gated = models.CharField(max_length=10, choices=Gated.choices, default=Gated.NO)
+    downloads = models.PositiveBigIntegerField(null=True, blank=True)
+    downloads_all_time = models.PositiveBigIntegerField(null=True, blank=True)
+    likes = models.PositiveIntegerField(null=True, blank=True)
+    parameters = models.PositiveBigIntegerField(null=True, blank=True)
+    pipeline_tag = models.CharField(max_length=100, blank=True)
+    library_name = models.CharField(max_length=100, blank=True)
+    languages = models.JSONField(default=list, blank=True)
+    datasets = models.JSONField(default=list, blank=True, help_text="Declared training datasets")
+    base_models = models.JSONField(default=list, blank=True)
+    tags = models.JSONField(default=list, blank=True)
+    card_data = models.JSONField(default=dict, blank=True)
+    card_error = models.TextField(blank=True)
+    sha = models.CharField(max_length=64, blank=True)
+    last_modified = models.DateTimeField(null=True, blank=True)
+    raw = models.JSONField(default=dict, blank=True, help_text="The Hub's JSON last seen")
+
+    sync_status = models.CharField(
+        max_length=10, choices=SyncStatus.choices, default=SyncStatus.NEVER
+    )
+    last_synced_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
+    not_found_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["repo_type", "repo_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["repo_id", "repo_type"],
+                name="unique_hub_repo",
+                violation_error_message="This Hub repository is already in the registry.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["sync_status"]),
+            models.Index(fields=["license"]),
+        ]
+
+    def __str__(self):
+        return self.repo_id if self.repo_type == RepoType.MODEL else f"datasets/{self.repo_id}"
+
+    @property
+    def hub_url(self):
+        prefix = "datasets/" if self.repo_type == RepoType.DATASET else ""
+        return f"https://huggingface.co/{prefix}{self.repo_id}"
+
+
+class SyncRun(models.Model):
+    """One pass of the Hub sync: what it looked at, what it cost and what it changed."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        OK = "ok", "Succeeded"
+        PARTIAL = "partial", "Partly failed"
+        FAILED = "failed", "Failed"
+
+    class Trigger(models.TextChoices):
+        SCHEDULE = "schedule", "Schedule"
+        COMMAND = "command", "Command line"
+        SNAPSHOT = "snapshot", "Bundled snapshot"
+        MANUAL = "manual", "Moderator"
+
+    trigger = models.CharField(max_length=10, choices=Trigger.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    namespaces = models.JSONField(default=list, blank=True)
+    requests_made = models.PositiveIntegerField(default=0)
+    repos_changed = models.PositiveIntegerField(default=0)
+    repos_unchanged = models.PositiveIntegerField(default=0)
+    repos_failed = models.PositiveIntegerField(default=0)
+    repos_discovered = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self):
+        return f"Sync {self.pk} ({self.get_status_display()}, {self.started_at:%Y-%m-%d %H:%M})"

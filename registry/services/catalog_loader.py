@@ -1,0 +1,161 @@
+"""Load the shipped seed catalog into the database, idempotently and all-or-nothing."""
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from registry.models import (
+    Evidence,
+    HubNamespace,
+    HubRepo,
+    IndexAssessment,
+    Licence,
+    Organisation,
+    Project,
+    RepoType,
+)
+from registry.services.seed_parsers import (
+    LICENCES_FILE,
+    OPENLLM_FILE,
+    OSAI_FILE,
+    apply_curation,
+    parse_licences,
+    parse_openllm_list,
+    parse_osai_index,
+)
+from registry.services.seed_records import CatalogDataError, SeedCatalog
+from registry.services.upsert import Outcome, upsert
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+CURATION_FILE = "curation.json"
+
+
+@dataclass
+class LoadReport:
+    outcomes: Counter = field(default_factory=Counter)
+    skipped: list = field(default_factory=list)
+
+    def record(self, kind: str, outcome: Outcome) -> None:
+        self.outcomes[(kind, outcome.value)] += 1
+
+    def summary(self) -> str:
+        kinds = sorted({kind for kind, _ in self.outcomes})
+        parts = [
+            f"{kind}: " + ", ".join(f"{self.outcomes[(kind, o.value)]} {o.value}" for o in Outcome)
+            for kind in kinds
+        ]
+        return "; ".join(parts)
+
+
+def read_seed_catalog(data_dir: Path = DATA_DIR) -> SeedCatalog:
+    """Parse and validate every seed file; raises CatalogDataError naming the bad file and row."""
+    curation = _read_json(data_dir, CURATION_FILE)
+    catalog = SeedCatalog()
+    parse_licences(_read_json(data_dir, LICENCES_FILE), catalog)
+    parse_openllm_list(_read_json(data_dir, OPENLLM_FILE), curation, catalog)
+    parse_osai_index(_read_json(data_dir, OSAI_FILE), curation, catalog)
+    apply_curation(curation, catalog)
+    return catalog
+
+
+def _read_json(data_dir: Path, filename: str):
+    try:
+        return json.loads((data_dir / filename).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise CatalogDataError(f"{filename}: cannot be read: {exc}") from exc
+
+
+def load_catalog(*, data_dir: Path = DATA_DIR) -> LoadReport:
+    """Bring the database in line with the seed files.
+
+    Idempotent: a second run reports everything unchanged. All-or-nothing: the files
+    are validated before any write and the writes share one transaction.
+    """
+    catalog = read_seed_catalog(data_dir)
+    report = LoadReport(skipped=list(catalog.skipped))
+    with transaction.atomic():
+        _load_licences(catalog, report)
+        organisations = _load_organisations(catalog, report)
+        projects = _load_projects(catalog, organisations, report)
+        _load_namespaces(catalog, organisations, report)
+        _load_hub_repos(catalog, projects, report)
+        _load_index_assessments(catalog, projects, report)
+        _load_evidence(catalog, projects, report)
+    return report
+
+
+def _load_licences(catalog, report):
+    for record in catalog.licences:
+        values = {k: v for k, v in vars(record).items() if k != "identifier"}
+        _, outcome = upsert(Licence, lookup={"identifier": record.identifier}, values=values)
+        report.record("licences", outcome)
+
+
+def _load_organisations(catalog, report) -> dict:
+    organisations = {}
+    for slug, record in catalog.organisations.items():
+        values = {k: v for k, v in vars(record).items() if k != "slug"}
+        organisations[slug], outcome = upsert(Organisation, lookup={"slug": slug}, values=values)
+        report.record("organisations", outcome)
+    return organisations
+
+
+def _load_projects(catalog, organisations, report) -> dict:
+    projects = {}
+    fields = ("name", "kind", "summary", "countries", "languages", "website", "code_url",
+              "paper_url", "sources")
+    for slug, record in catalog.projects.items():
+        values = {name: getattr(record, name) for name in fields}
+        project, outcome = upsert(Project, lookup={"slug": slug}, values=values)
+        wanted = {organisations[s].pk for s in record.organisation_slugs}
+        if set(project.organisations.values_list("pk", flat=True)) != wanted:
+            project.organisations.set(wanted)
+            outcome = Outcome.UPDATED if outcome is Outcome.UNCHANGED else outcome
+        projects[slug] = project
+        report.record("projects", outcome)
+    return projects
+
+
+def _load_namespaces(catalog, organisations, report):
+    for name, organisation_slug in catalog.namespaces.items():
+        organisation = organisations.get(organisation_slug) if organisation_slug else None
+        values = {"organisation": organisation} if organisation else {}
+        _, outcome = upsert(HubNamespace, lookup={"name": name}, values=values)
+        report.record("namespaces", outcome)
+
+
+def _load_hub_repos(catalog, projects, report):
+    namespaces = {ns.name: ns for ns in HubNamespace.objects.all()}
+    for slug, record in catalog.projects.items():
+        for repo_type, repo_ids in ((RepoType.MODEL, record.hub_models),
+                                    (RepoType.DATASET, record.hub_datasets)):
+            for repo_id in repo_ids:
+                values = {"project": projects[slug],
+                          "namespace": namespaces.get(repo_id.split("/")[0])}
+                _, outcome = upsert(
+                    HubRepo, lookup={"repo_id": repo_id, "repo_type": repo_type}, values=values)
+                report.record("hub repos", outcome)
+
+
+def _load_index_assessments(catalog, projects, report):
+    for record in catalog.index_assessments:
+        values = {k: v for k, v in vars(record).items() if k != "project_slug"}
+        _, outcome = upsert(
+            IndexAssessment, lookup={"project": projects[record.project_slug]}, values=values)
+        report.record("index assessments", outcome)
+
+
+def _load_evidence(catalog, projects, report):
+    for record in catalog.evidence:
+        lookup = {"project": projects[record.project_slug], "source": record.source,
+                  "source_key": record.source_key}
+        values = {k: getattr(record, k)
+                  for k in ("leg", "value", "url", "statement", "attribution", "seen_at")}
+        _, outcome = upsert(Evidence, lookup=lookup, values=values)
+        report.record("evidence", outcome)
+
+
+__all__ = ["CatalogDataError", "LoadReport", "load_catalog", "read_seed_catalog"]

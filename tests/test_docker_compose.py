@@ -1,0 +1,63 @@
+"""docker-compose.yml describes the real deployment; no Docker engine runs here, so it is read."""
+
+import importlib
+import shlex
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+SERVICES = COMPOSE["services"]
+
+
+def command_words(service):
+    command = SERVICES[service]["command"]
+    words = shlex.split(command) if isinstance(command, str) else command
+    if words[:2] == ["sh", "-c"]:
+        return shlex.split(words[2])
+    return words
+
+
+def test_the_stack_has_web_worker_beat_postgres_and_redis():
+    assert set(SERVICES) == {"web", "worker", "beat", "postgres", "redis"}
+
+
+def test_the_app_services_share_one_image_through_the_anchor():
+    images = {SERVICES[name]["image"] for name in ("web", "worker", "beat")}
+    assert len(images) == 1
+    assert (ROOT / SERVICES["web"]["build"] / "Dockerfile").exists()
+
+
+def test_every_app_service_waits_for_healthy_databases():
+    for name in ("web", "worker", "beat"):
+        depends = SERVICES[name]["depends_on"]
+        assert depends == {"postgres": {"condition": "service_healthy"},
+                           "redis": {"condition": "service_healthy"}}
+    for name in ("web", "worker", "postgres", "redis"):
+        assert "healthcheck" in SERVICES[name]
+
+
+def test_web_serves_the_wsgi_application_with_gunicorn():
+    words = command_words("web")
+    module, attribute = words[words.index("gunicorn") + 1].split(":")
+    assert callable(getattr(importlib.import_module(module), attribute))
+
+
+def test_web_runs_management_commands_that_exist():
+    from django.core.management import get_commands
+
+    words = command_words("web")
+    script = " ".join(words)
+    for command in ("migrate", "load_catalog"):
+        assert f"manage.py {command}" in script
+        assert command in get_commands()
+
+
+def test_worker_and_beat_use_the_celery_app_in_config():
+    from celery import Celery
+
+    for name, role in (("worker", "worker"), ("beat", "beat")):
+        words = command_words(name)
+        assert words[:3] == ["celery", "-A", "config"] and role in words
+    assert isinstance(importlib.import_module("config").celery_app, Celery)
