@@ -67,9 +67,13 @@ class Project(models.Model):
     paper_url = models.URLField(max_length=500, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
     sources = models.JSONField(default=list, blank=True, help_text="Where this record came from")
+    schemes = models.JSONField(
+        default=dict, blank=True, help_text="Other openness schemes computed from the same evidence"
+    )
     needs_review = models.BooleanField(
         default=False, help_text="Synced facts contradict a moderator override"
     )
+    review_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

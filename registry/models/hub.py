@@ -74,6 +74,13 @@ class HubRepo(models.Model):
     tags = models.JSONField(default=list, blank=True)
     card_data = models.JSONField(default=dict, blank=True)
     card_error = models.TextField(blank=True)
+    usage_requests = models.JSONField(
+        default=list, blank=True,
+        help_text="Usage requests in the card's prose (not licence terms), asserted by people",
+    )
+    training_data_in_prose = models.JSONField(
+        default=list, blank=True, help_text="Training data the card's prose names, asserted by people"
+    )
     sha = models.CharField(max_length=64, blank=True)
     last_modified = models.DateTimeField(null=True, blank=True)
     raw = models.JSONField(default=dict, blank=True, help_text="The Hub's JSON last seen")
@@ -138,6 +145,9 @@ class SyncRun(models.Model):
     repos_failed = models.PositiveIntegerField(default=0)
     repos_discovered = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
+    pending_tasks = models.IntegerField(
+        default=0, help_text="Fanned-out tasks not finished yet; the run ends when it reaches 0"
+    )
     note = models.CharField(max_length=300, blank=True)
 
     class Meta:

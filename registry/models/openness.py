@@ -106,6 +106,9 @@ class Evidence(models.Model):
     url = models.URLField(max_length=500, blank=True)
     statement = models.TextField(help_text="What the source shows")
     attribution = models.CharField(max_length=500, blank=True)
+    datasets = models.JSONField(
+        default=list, blank=True, help_text="Training datasets this fact names (corpus leg)"
+    )
     seen_at = models.DateTimeField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

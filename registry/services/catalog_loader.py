@@ -17,6 +17,7 @@ from registry.models import (
     Project,
     RepoType,
 )
+from registry.services.catalog_version import bump_catalog_version
 from registry.services.seed_parsers import (
     LICENCES_FILE,
     OPENLLM_FILE,
@@ -40,6 +41,10 @@ class LoadReport:
 
     def record(self, kind: str, outcome: Outcome) -> None:
         self.outcomes[(kind, outcome.value)] += 1
+
+    @property
+    def changed(self) -> bool:
+        return any(outcome != Outcome.UNCHANGED.value for _, outcome in self.outcomes)
 
     def summary(self) -> str:
         kinds = sorted({kind for kind, _ in self.outcomes})
@@ -84,6 +89,8 @@ def load_catalog(*, data_dir: Path = DATA_DIR) -> LoadReport:
         _load_hub_repos(catalog, projects, report)
         _load_index_assessments(catalog, projects, report)
         _load_evidence(catalog, projects, report)
+        if report.changed:
+            bump_catalog_version()
     return report
 
 
