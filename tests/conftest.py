@@ -1,8 +1,10 @@
-"""Fixtures shared by the whole suite. The fake Hub plugin (tests.fakehub) is loaded from pyproject."""
+"""Fixtures shared by the whole suite; the fake Hub's fixtures come from the tests.fakehub plugin."""
 
 import pytest
 
 from registry.services.catalog_loader import load_catalog
+
+pytest_plugins = ["tests.fakehub"]
 
 
 @pytest.fixture
