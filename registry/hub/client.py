@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,13 @@ from registry.hub.records import (
 )
 
 LIBRARY_NAME = "eu-open-llm-registry"
+
+
+def _library_version() -> str | None:
+    try:
+        return version(LIBRARY_NAME)
+    except PackageNotFoundError:
+        return None
 
 # With `expand` the Hub returns only `_id`, `id` and these keys, for list rows and single repos alike,
 # so a HubModel reads the same whichever call produced it. (`expand` excludes `full`/`cardData`.)
@@ -67,7 +75,12 @@ class HubClient:
         self.before_request = before_request
         self.requests_made = 0
         # token=False: never fall back to HF_TOKEN or a token file found on the machine.
-        self._api = HfApi(endpoint=self.endpoint, token=token or False, library_name=LIBRARY_NAME)
+        self._api = HfApi(
+            endpoint=self.endpoint,
+            token=token or False,
+            library_name=LIBRARY_NAME,
+            library_version=_library_version(),
+        )
 
     def list_models(self, author: str) -> Iterator[HubModel]:
         """Yield every model of the user or organisation `author`, fetching one page at a time.
