@@ -183,3 +183,60 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# --- REST API (api/) -------------------------------------------------------------------------
+# Read-only for everyone; Session and Token authentication are wired so that write endpoints
+# (submissions) can require them later.
+REST_FRAMEWORK = {
+    # Token first, so a bad token is a 401 with WWW-Authenticate rather than a 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_RENDERER_CLASSES": ["drf_orjson_renderer.renderers.ORJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_RATE", default="120/minute")},
+    # Reverse proxies in front of the app; 0 trusts REMOTE_ADDR and ignores X-Forwarded-For.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+    "DEFAULT_SCHEMA_CLASS": "api.openapi.RegistryAutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
+}
+API_CACHE_MAX_AGE = 60  # seconds browsers and shared caches may reuse a response unasked
+API_RESPONSE_CACHE_SECONDS = 60 * 60  # a stored response lives at most this long
+CORS_EXPOSE_HEADERS = ["ETag", "Link", "Retry-After"]
+SPECTACULAR_SETTINGS = {
+    "TITLE": "European Open LLM Registry API",
+    "DESCRIPTION": (
+        "Read-only access to the registry of European open LLM projects: how open each project "
+        "and model checkpoint is (code, model, corpus), with the evidence. See docs/api.md for "
+        "pagination, filtering, caching and throttling."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {"name": "Data: facts; OSAI Index scores CC-BY-4.0 (osai-index.eu)"},
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ProjectKindEnum": "registry.models.catalog.Project.Kind",
+        "OrganisationKindEnum": "registry.models.catalog.Organisation.Kind",
+        "LegValueEnum": "registry.models.openness.LegValue",
+        "LicenceClassEnum": "registry.models.licences.LicenceClass",
+        "SyncStatusEnum": "registry.models.hub.HubRepo.SyncStatus",
+        "SyncRunStatusEnum": "registry.models.hub.SyncRun.Status",
+    },
+}
+
+# --- Hub sync schedule (registry.tasks) ----------------------------------------------------------
+# Static: one beat process sends sync_hub_task every HUB_SYNC_INTERVAL_MINUTES (a number = seconds).
+# A message older than one interval expires instead of piling up behind a stopped worker.
+CELERY_BEAT_SCHEDULE = {
+    "sync-hub": {
+        "task": "registry.tasks.sync_hub_task",
+        "schedule": HUB_SYNC_INTERVAL_MINUTES * 60.0,
+        "kwargs": {"trigger": "schedule"},
+        "options": {"expires": HUB_SYNC_INTERVAL_MINUTES * 60.0},
+    },
+}

@@ -1,6 +1,9 @@
 """Moderators' back office: every model, searchable and filterable."""
 
+from django import forms
 from django.contrib import admin
+from django.db.models import Q
+from django.utils.html import format_html, format_html_join
 
 from registry.models import (
     ChangeRecord,
@@ -14,6 +17,8 @@ from registry.models import (
     Project,
     SyncRun,
 )
+from registry.services.openness import clear_override, mark_project_reviewed, override_leg
+from registry.tasks import enqueue_manual_sync
 
 
 @admin.register(Organisation)
@@ -40,6 +45,12 @@ class ProjectAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["organisations"]
     inlines = [HubRepoInline]
+    actions = ["mark_reviewed"]
+
+    @admin.action(description="Mark as reviewed (clears the review flag)")
+    def mark_reviewed(self, request, queryset):
+        reviewed = sum(mark_project_reviewed(project=project, user=request.user) for project in queryset)
+        self.message_user(request, f"{reviewed} project(s) marked as reviewed.")
 
 
 @admin.register(HubNamespace)
@@ -58,6 +69,13 @@ class HubRepoAdmin(admin.ModelAdmin):
     search_fields = ["repo_id", "project__name"]
     autocomplete_fields = ["project", "namespace"]
     readonly_fields = ["raw", "card_data", "created_at", "updated_at"]
+    actions = ["sync_now"]
+
+    @admin.action(description="Sync now from the Hub")
+    def sync_now(self, request, queryset):
+        pks = list(queryset.values_list("pk", flat=True))
+        run = enqueue_manual_sync(repo_pks=pks)
+        self.message_user(request, f"Sync run {run.pk} started for {len(pks)} repositories; see the sync runs.")
 
 
 @admin.register(Licence)
@@ -67,12 +85,75 @@ class LicenceAdmin(admin.ModelAdmin):
     search_fields = ["identifier", "name", "spdx_id"]
 
 
+class LegOverrideForm(forms.ModelForm):
+    """A moderator's override: a value and a justification; an empty value clears the override."""
+
+    class Meta:
+        model = LegAssessment
+        fields = ["override_value", "override_justification"]
+        help_texts = {
+            "override_value": "Leave empty to show the computed value again.",
+            "override_justification": "Required with an override: what the evidence misses, with a source.",
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("override_value") and not (cleaned.get("override_justification") or "").strip():
+            self.add_error("override_justification", "An override needs a written justification.")
+        return cleaned
+
+
+class ReviewFamilyFilter(admin.SimpleListFilter):
+    """A flagged project's legs and its checkpoints' legs together."""
+
+    title = "project to review"
+    parameter_name = "family"
+
+    def lookups(self, request, model_admin):
+        return [(project.pk, project.name) for project in Project.objects.filter(needs_review=True)]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(Q(project_id=self.value()) | Q(hub_repo__project_id=self.value()))
+        return queryset
+
+
 @admin.register(LegAssessment)
 class LegAssessmentAdmin(admin.ModelAdmin):
+    """Legs are computed by the registry; moderators only override them, through the openness services."""
+
+    form = LegOverrideForm
     list_display = ["__str__", "leg", "computed_value", "override_value", "computed_at"]
-    list_filter = ["leg", "computed_value", "override_value"]
-    search_fields = ["project__name", "hub_repo__repo_id"]
-    raw_id_fields = ["project", "hub_repo", "overridden_by"]
+    list_filter = [ReviewFamilyFilter, "leg", "computed_value", "override_value"]
+    list_select_related = ["project", "hub_repo"]
+    search_fields = ["project__name", "hub_repo__repo_id", "hub_repo__project__name"]
+    fields = ["project", "hub_repo", "leg", "computed_value", "reason", "override_value",
+              "override_justification", "overridden_by", "overridden_at", "evidence", "caveats",
+              "warnings", "computed_at"]
+    readonly_fields = ["project", "hub_repo", "leg", "computed_value", "reason", "overridden_by",
+                       "overridden_at", "evidence", "caveats", "warnings", "computed_at"]
+
+    @admin.display(description="Facts")
+    def evidence(self, obj):
+        items = format_html_join(
+            "", "<li><strong>{}</strong> ({}, {}): {}</li>",
+            ((fact["value"], fact["kind"], fact["source"], fact["shows"]) for fact in obj.facts),
+        )
+        return format_html("<ul>{}</ul>", items) if obj.facts else "-"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        value = form.cleaned_data["override_value"]
+        if value:
+            justification = form.cleaned_data["override_justification"]
+            override_leg(leg_assessment=obj, value=value, justification=justification, user=request.user)
+        else:
+            clear_override(leg_assessment=obj, user=request.user)
 
 
 @admin.register(Evidence)

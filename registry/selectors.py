@@ -1,14 +1,28 @@
 """Reads of the catalog: querysets with the joins and prefetches their pages need."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Case, Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, NullIf
 
-from registry.models import HubRepo, Organisation, Project
+from registry.models import (
+    ChangeRecord,
+    HubRepo,
+    LegAssessment,
+    LegValue,
+    Licence,
+    LicenceClass,
+    Organisation,
+    Project,
+    SyncRun,
+)
+from registry.openness.labels import label_for
 
 
 def list_projects() -> QuerySet[Project]:
-    """Visible projects with their organisations, Hub repos and legs, in name order."""
+    """Visible projects with their organisations, Hub repos, legs and OSAI Index assessment,
+    in name order."""
     return (
         Project.objects.exclude(status=Project.Status.HIDDEN)
+        .select_related("index_assessment")
         .prefetch_related(
             Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
             Prefetch("hub_repos", queryset=HubRepo.objects.order_by("repo_type", "repo_id")),
@@ -40,3 +54,129 @@ def get_catalog_stats() -> dict:
         "hub_repos": HubRepo.objects.filter(project__isnull=False).count(),
         "by_kind": [(label, by_kind.get(value, 0)) for value, label in Project.Kind.choices],
     }
+
+
+# --- Reads for the REST API (and any page that lists these resources) -------------------------
+
+OPENNESS_LEGS = ("code", "model", "corpus")
+
+
+def effective_leg_value(*, leg: str, subject: str) -> Coalesce:
+    """SQL for one leg's value after a moderator override; `unknown` when the leg has no row yet.
+
+    `subject` is the LegAssessment foreign key that points at the outer row: "project" or "hub_repo".
+    """
+    value = Coalesce(NullIf("override_value", Value("")), "computed_value")
+    assessment = LegAssessment.objects.filter(leg=leg, **{subject: OuterRef("pk")})
+    return Coalesce(Subquery(assessment.annotate(v=value).values("v")[:1]), Value(LegValue.UNKNOWN))
+
+
+def with_openness(queryset: QuerySet) -> QuerySet:
+    """Alias `code_value`, `model_value`, `corpus_value` and `openness_label` for filtering.
+
+    Works on projects and Hub repos; the values are the ones the API and the pages show.
+    """
+    subject = "project" if queryset.model is Project else "hub_repo"
+    legs = {f"{leg}_value": effective_leg_value(leg=leg, subject=subject) for leg in OPENNESS_LEGS}
+    return queryset.alias(**legs).alias(openness_label=_label_expression())
+
+
+def _label_expression() -> Case:
+    """`label_for` in SQL, built from `label_for` itself so the two cannot drift apart."""
+    all_open = {f"{leg}_value": LegValue.OPEN for leg in OPENNESS_LEGS}
+    e2e = When(**all_open, then=Value(label_for(code="open", model="open", corpus="open")))
+    by_model = [
+        When(model_value=value, then=Value(label_for(code="closed", model=value, corpus="closed")))
+        for value in LegValue.values
+    ]
+    return Case(e2e, *by_model, default=Value(label_for(code="closed", model="unknown", corpus="closed")))
+
+
+def list_hub_repos() -> QuerySet[HubRepo]:
+    """Hub repos of visible projects, with their project, licence class (`license_class`,
+    "unknown" when the licence is not in our table) and legs, in type then id order."""
+    licence_class = Licence.objects.filter(identifier=OuterRef("license")).values("licence_class")
+    return (
+        HubRepo.objects.filter(project__isnull=False)
+        .exclude(project__status=Project.Status.HIDDEN)
+        .select_related("project")
+        .annotate(license_class=Coalesce(Subquery(licence_class[:1]), Value(LicenceClass.UNKNOWN)))
+        .prefetch_related("legs")
+        .order_by("repo_type", "repo_id")
+    )
+
+
+def get_hub_repo(*, repo_type: str, repo_id: str) -> HubRepo:
+    """One Hub repo of a visible project; raises HubRepo.DoesNotExist."""
+    return list_hub_repos().get(repo_type=repo_type, repo_id=repo_id)
+
+
+def list_licences() -> QuerySet[Licence]:
+    """Every licence identifier the Hub accepts, with our class, in identifier order."""
+    return Licence.objects.order_by("identifier")
+
+
+def list_changes() -> QuerySet[ChangeRecord]:
+    """The history of visible projects and their repos, newest first."""
+    return (
+        ChangeRecord.objects.exclude(project__status=Project.Status.HIDDEN)
+        .exclude(hub_repo__project__status=Project.Status.HIDDEN)
+        .select_related("project", "hub_repo")
+        .order_by("-created_at", "-id")
+    )
+
+
+def list_sync_runs() -> QuerySet[SyncRun]:
+    """Hub sync runs, newest first."""
+    return SyncRun.objects.order_by("-started_at", "-id")
+
+
+# --- Reads for the openness pages: badges, a project's leg history, the moderation list ---------
+
+
+def get_badge_project(*, slug: str) -> Project:
+    """One visible model family with its legs, for its SVG badge; raises Project.DoesNotExist."""
+    return (
+        Project.objects.exclude(status=Project.Status.HIDDEN)
+        .filter(kind=Project.Kind.MODEL_FAMILY)
+        .prefetch_related("legs")
+        .get(slug=slug)
+    )
+
+
+def list_leg_changes(*, project: Project, limit: int = 100) -> QuerySet[ChangeRecord]:
+    """The newest `limit` leg changes of a project and its checkpoints, with who or what made them."""
+    return (
+        ChangeRecord.objects.filter(project=project, field__startswith="leg:")
+        .select_related("hub_repo", "changed_by", "sync_run")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def list_projects_needing_review() -> QuerySet[Project]:
+    """Projects whose newly computed facts contradict a moderator's override, in name order."""
+    return Project.objects.filter(needs_review=True).order_by("name")
+
+
+# --- Reads for the Hub sync status page ----------------------------------------------------------
+
+
+def get_latest_sync_run() -> SyncRun | None:
+    """The most recently finished sync run (a Hub sync or the bundled snapshot), or None.
+
+    Its `trigger` is "snapshot" when the Hub metadata shown comes from the bundled snapshot, whose
+    date its `note` gives.
+    """
+    return SyncRun.objects.filter(finished_at__isnull=False).order_by("-finished_at", "-id").first()
+
+
+def list_hub_repos_needing_attention() -> QuerySet[HubRepo]:
+    """Repos whose last sync failed, that the Hub did not find lately, or marked missing; with their project."""
+    trouble = Q(sync_status__in=[HubRepo.SyncStatus.ERROR, HubRepo.SyncStatus.MISSING]) | Q(not_found_count__gt=0)
+    return (
+        HubRepo.objects.filter(trouble)
+        .select_related("project")
+        .only("repo_id", "repo_type", "sync_status", "last_error", "last_error_at", "error_count",
+              "not_found_count", "last_synced_at", "project__name", "project__slug")
+        .order_by("-last_error_at", "repo_id")
+    )

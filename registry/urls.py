@@ -1,11 +1,16 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from registry import views
+from registry import views, views_status
 
 app_name = "registry"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("methodology/", views.methodology, name="methodology"),
     path("projects/<slug:slug>/", views.project_detail, name="project-detail"),
+    path("badges/<slug:slug>.svg", views.badge, name="badge"),
+    re_path(r"^badges/(?P<slug>[-a-zA-Z0-9_]+)/(?P<leg>code|model|corpus)\.svg$", views.badge_leg, name="badge-leg"),
+    path("moderation/review/", views.moderation_review, name="moderation-review"),
+    path("status/", views_status.sync_status, name="sync-status"),
 ]

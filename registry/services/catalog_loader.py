@@ -141,7 +141,8 @@ def _load_hub_repos(catalog, projects, report):
                                     (RepoType.DATASET, record.hub_datasets)):
             for repo_id in repo_ids:
                 values = {"project": projects[slug],
-                          "namespace": namespaces.get(repo_id.split("/")[0])}
+                          "namespace": namespaces.get(repo_id.split("/")[0]),
+                          **catalog.hub_repo_notes.get(repo_id, {})}
                 _, outcome = upsert(
                     HubRepo, lookup={"repo_id": repo_id, "repo_type": repo_type}, values=values)
                 report.record("hub repos", outcome)

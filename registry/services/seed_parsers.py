@@ -19,6 +19,8 @@ from registry.services.seed_records import (
 OPENLLM_FILE = "openllm_europe_list.json"
 OSAI_FILE = "osai_index_european.json"
 LICENCES_FILE = "hf_licences.json"
+NOTE_FIELDS = ("usage_requests", "training_data_in_prose")
+NOTE_KEYS = {"text", "quote", "url"}
 
 PROJECT_KINDS = {"model": "model-family", "initiative": "initiative", "tool": "tool"}
 OSAI_LEGS = {
@@ -213,3 +215,17 @@ def apply_curation(curation: dict, catalog: SeedCatalog) -> None:
             listed.extend(r for r in repo_ids if r not in listed)
             for repo_id in repo_ids:
                 catalog.namespaces.setdefault(repo_id.split("/")[0], None)
+    _parse_hub_repo_notes(curation.get("hub_repo_notes", {}), catalog)
+
+
+def _parse_hub_repo_notes(notes: dict, catalog: SeedCatalog) -> None:
+    """Prose-only facts about known model repos, as `{repo_id: {field: [{text, quote, url}]}}`."""
+    known = {repo_id for project in catalog.projects.values() for repo_id in project.hub_models}
+    for repo_id, fields in notes.items():
+        if repo_id not in known:
+            raise CatalogDataError(f"curation.json, hub_repo_notes: unknown model repository {repo_id!r}")
+        for name, entries in fields.items():
+            if name not in NOTE_FIELDS or any(set(entry) != NOTE_KEYS for entry in entries):
+                raise CatalogDataError(
+                    f"curation.json, hub_repo_notes, {repo_id}: expected {NOTE_FIELDS} lists of {sorted(NOTE_KEYS)}")
+        catalog.hub_repo_notes[repo_id] = fields

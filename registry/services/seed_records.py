@@ -95,6 +95,7 @@ class SeedCatalog:
     evidence: list = field(default_factory=list)
     licences: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
+    hub_repo_notes: dict = field(default_factory=dict)
 
     def add_organisation(self, record: OrganisationRecord) -> None:
         existing = self.organisations.get(record.slug)

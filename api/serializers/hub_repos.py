@@ -1,0 +1,65 @@
+"""Hub repositories: the metadata last synced from the Hub, the checkpoint's legs, the sync state."""
+
+from drf_spectacular.utils import extend_schema_serializer
+from rest_framework import serializers
+
+from api.examples import HUB_REPO_EXAMPLE
+from api.links import hub_repo_links
+from api.serializers.openness import CheckpointOpennessSerializer
+from registry.models import HubRepo, LicenceClass, RepoType
+
+
+def strings(help_text: str, **kwargs) -> serializers.ListField:
+    return serializers.ListField(child=serializers.CharField(), help_text=help_text, **kwargs)
+
+
+def count(help_text: str) -> serializers.IntegerField:
+    return serializers.IntegerField(allow_null=True, min_value=0, help_text=help_text)
+
+
+class SyncStateSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        source="sync_status", choices=HubRepo.SyncStatus.choices,
+        help_text="Outcome of the last sync; the last good data stays when it fails.")
+    last_synced_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the Hub last answered for this repo; null if never.")
+    last_error = serializers.CharField(help_text="The last sync error; empty after a success.")
+    error_count = serializers.IntegerField(help_text="Failed syncs in a row.")
+
+
+class HubRepoLinksSerializer(serializers.Serializer):
+    hub = serializers.URLField(help_text="The repository on the Hugging Face Hub.")
+    api = serializers.URLField(help_text="This resource in the API.")
+
+    def to_representation(self, repo):
+        return super().to_representation(hub_repo_links(self.context.get("request"), repo))
+
+
+@extend_schema_serializer(examples=[HUB_REPO_EXAMPLE])
+class HubRepoSerializer(serializers.Serializer):
+    repo_id = serializers.CharField(help_text="The Hub's id, `namespace/name`.")
+    repo_type = serializers.ChoiceField(choices=RepoType.choices, help_text="Model or dataset.")
+    project = serializers.SlugField(
+        source="project.slug", help_text="Slug of the registry project the repo belongs to.")
+    license = serializers.CharField(help_text="Licence id the repo declares; empty if none yet.")
+    license_class = serializers.ChoiceField(
+        choices=LicenceClass.choices,
+        help_text="Our class of that licence; `unknown` when it is not in our licence table.")
+    gated = serializers.ChoiceField(choices=HubRepo.Gated.choices, help_text="Access gating.")
+    downloads = count("Downloads in the last 30 days; null until synced.")
+    likes = count("Likes on the Hub; null until synced.")
+    parameters = count("Number of parameters (models); null when unknown.")
+    pipeline_tag = serializers.CharField(help_text="The Hub's pipeline tag; may be empty.")
+    languages = strings("Languages the card declares.")
+    datasets = strings("Training datasets the card declares (Hub dataset ids).")
+    base_model = strings("Base models the card declares (a list: merges have several).",
+                         source="base_models")
+    sha = serializers.CharField(help_text="The Hub revision last synced; empty until synced.")
+    last_modified = serializers.DateTimeField(
+        allow_null=True, help_text="When the repo last changed on the Hub; null until synced.")
+    openness = CheckpointOpennessSerializer(
+        source="*", allow_null=True,
+        help_text="The legs computed for this checkpoint (models only; null for datasets).")
+    sync = SyncStateSerializer(source="*", help_text="The state of this repo's Hub sync.")
+    updated_at = serializers.DateTimeField(help_text="When the registry's record last changed.")
+    links = HubRepoLinksSerializer(source="*", help_text="Where else the repo lives.")

@@ -1,0 +1,103 @@
+"""The openness of a project or a model checkpoint: three legs, the E2E verdict and the label.
+
+Reads the subject's prefetched `legs` (LegAssessment rows); a leg without a row yet is shown as
+unknown, "Not assessed yet".
+"""
+
+from collections.abc import Iterable
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from registry.models import LegAssessment, LegValue, RepoType
+from registry.openness.labels import label_for
+from registry.openness.types import Label
+from registry.selectors import OPENNESS_LEGS
+
+NOT_ASSESSED = {
+    "value": LegValue.UNKNOWN, "source": "computed", "reason": "Not assessed yet",
+    "justification": "", "evidence": [], "caveats": [], "warnings": [], "assessed_at": None,
+}
+
+EVIDENCE_ITEM = {
+    "type": "object",
+    "description": "One fact considered for the leg, as the rules recorded it.",
+    "properties": {
+        "leg": {"type": "string", "description": "The leg the fact is about."},
+        "source": {"type": "string", "description": "Where the fact comes from, e.g. a model card."},
+        "shows": {"type": "string", "description": "What the source shows."},
+        "value": {"type": "string", "description": "The leg value this fact supports."},
+        "reason": {"type": "string", "description": "Why the fact supports that value."},
+        "kind": {"type": "string", "description": "`computed` (read from data by our rules) or "
+                                                  "`asserted` (stated by a person or an assessment)."},
+        "url": {"type": "string", "nullable": True, "description": "Where to check the fact."},
+        "seen_at": {"type": "string", "nullable": True, "description": "When it was seen (ISO 8601)."},
+        "attribution": {"type": "string", "nullable": True, "description": "Credit the source asks for."},
+    },
+    "additionalProperties": True,
+}
+
+
+@extend_schema_field({"type": "array", "items": EVIDENCE_ITEM})
+class EvidenceField(serializers.JSONField):
+    """The stored facts, passed through unchanged."""
+
+
+def leg_view(assessment: LegAssessment) -> dict:
+    overridden = assessment.source == "override"
+    return {
+        "value": assessment.value, "source": assessment.source, "reason": assessment.reason,
+        "justification": assessment.override_justification if overridden else "",
+        "evidence": assessment.facts, "caveats": assessment.caveats,
+        "warnings": assessment.warnings, "assessed_at": assessment.computed_at,
+    }
+
+
+def openness_view(legs: Iterable[LegAssessment]) -> dict:
+    """Every leg (unknown when unassessed), `e2e` when all three are open, and the label."""
+    assessed = {assessment.leg: leg_view(assessment) for assessment in legs}
+    views = {leg: assessed.get(leg, NOT_ASSESSED) for leg in OPENNESS_LEGS}
+    values = {leg: view["value"] for leg, view in views.items()}
+    e2e = all(value == LegValue.OPEN for value in values.values())
+    return {**views, "e2e": e2e, "label": label_for(**values)}
+
+
+class LegSerializer(serializers.Serializer):
+    value = serializers.ChoiceField(
+        choices=LegValue.choices, help_text="The leg's value; a moderator override wins.")
+    source = serializers.ChoiceField(
+        choices=["computed", "override"],
+        help_text="`computed` by the rules from the evidence, or an `override` by a moderator.")
+    reason = serializers.CharField(help_text="One line saying why the leg has this value.")
+    justification = serializers.CharField(
+        help_text="The moderator's written justification when `source` is `override`, else empty.")
+    evidence = EvidenceField(help_text="The facts behind the computed value.")
+    caveats = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Terms a user should know that do not change the value.")
+    warnings = serializers.ListField(
+        child=serializers.CharField(), help_text="Problems the registry flags about this leg.")
+    assessed_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the rules last computed the leg; null if never.")
+
+
+class OpennessSerializer(serializers.Serializer):
+    code = LegSerializer(help_text="Open code: training and inference code under an open licence.")
+    model = LegSerializer(help_text="Open model: weights under an open licence.")
+    corpus = LegSerializer(help_text="Open corpus: training data published under open licences.")
+    e2e = serializers.BooleanField(help_text="True when all three legs are open (E2E open).")
+    label = serializers.ChoiceField(
+        choices=[(label.value, label.value) for label in Label],
+        help_text="Short label: `E2E open` when all legs are open, otherwise the model leg's label.")
+
+    def to_representation(self, subject):
+        return super().to_representation(openness_view(subject.legs.all()))
+
+
+class CheckpointOpennessSerializer(OpennessSerializer):
+    """The legs computed for one model repository; datasets have none (null)."""
+
+    def to_representation(self, repo):
+        if repo.repo_type != RepoType.MODEL:
+            return None
+        return super().to_representation(repo)

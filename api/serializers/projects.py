@@ -1,0 +1,75 @@
+"""Projects: what a visitor sees on a project's page, as JSON."""
+
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
+from rest_framework import serializers
+
+from api.examples import PROJECT_EXAMPLE
+from api.links import project_links
+from api.serializers.openness import OpennessSerializer
+from registry.models import Project, RepoType
+
+
+def codes(help_text: str) -> serializers.ListField:
+    return serializers.ListField(child=serializers.CharField(), help_text=help_text)
+
+
+class OrganisationRefSerializer(serializers.Serializer):
+    slug = serializers.SlugField(help_text="The organisation's identifier in the registry.")
+    name = serializers.CharField(help_text="The organisation's name.")
+    country = serializers.CharField(help_text="ISO 3166-1 alpha-2 code; empty when not stated.")
+
+
+class HubRepoRefSerializer(serializers.Serializer):
+    repo_type = serializers.ChoiceField(choices=RepoType.choices, help_text="Model or dataset.")
+    repo_id = serializers.CharField(help_text="The Hub's id, `namespace/name`.")
+
+
+@extend_schema_field({
+    "type": "object", "additionalProperties": True,
+    "description": "Verdicts of other openness schemes (such as `osai_index`, `mof`, `osaid`) "
+                   "computed from the same evidence, keyed by scheme; empty until computed.",
+})
+class SchemesField(serializers.JSONField):
+    pass
+
+
+class SchemesSerializer(serializers.Serializer):
+    osai_index_score = serializers.FloatField(
+        source="index_assessment.score", allow_null=True,
+        help_text="Score in the European Open Source AI Index (CC-BY-4.0, osai-index.eu); "
+                  "null when the Index has not assessed the project.")
+    schemes = SchemesField(help_text="The other schemes' verdicts, as stored.")
+
+
+class ProjectLinksSerializer(serializers.Serializer):
+    html = serializers.URLField(help_text="The project's page on the registry.")
+    badge = serializers.URLField(help_text="The project's openness badge (SVG).")
+    api = serializers.URLField(help_text="This resource in the API.")
+
+    def to_representation(self, project):
+        return super().to_representation(project_links(self.context.get("request"), project))
+
+
+@extend_schema_serializer(examples=[PROJECT_EXAMPLE])
+class ProjectSerializer(serializers.Serializer):
+    slug = serializers.SlugField(help_text="The project's identifier in the registry and the API.")
+    name = serializers.CharField(help_text="The project's name.")
+    kind = serializers.ChoiceField(choices=Project.Kind.choices, help_text="What the project is.")
+    summary = serializers.CharField(help_text="One or two sentences; may be empty.")
+    organisations = OrganisationRefSerializer(many=True, help_text="Who builds it, by name.")
+    countries = codes("ISO 3166-1 alpha-2 codes of the countries involved.")
+    languages = codes("ISO 639 codes of the languages it targets.")
+    website = serializers.CharField(help_text="Home page URL; empty when unknown.")
+    code_url = serializers.CharField(help_text="Source code URL; empty when unknown.")
+    code_license = serializers.CharField(help_text="Licence id of the code; empty when unknown.")
+    paper_url = serializers.CharField(help_text="Paper or report URL; empty when unknown.")
+    hub_repos = HubRepoRefSerializer(many=True, help_text="Its repositories on the Hugging Face Hub.")
+    openness = OpennessSerializer(source="*", help_text="How open the project is, leg by leg.")
+    schemes = SchemesSerializer(source="*", help_text="How other openness schemes rate it.")
+    status = serializers.ChoiceField(
+        choices=["active", "archived"], help_text="`archived` projects are no longer developed.")
+    needs_review = serializers.BooleanField(
+        help_text="True when synced facts contradict a moderator override.")
+    created_at = serializers.DateTimeField(help_text="When the project entered the registry.")
+    updated_at = serializers.DateTimeField(help_text="When the project's record last changed.")
+    links = ProjectLinksSerializer(source="*", help_text="Where else the project lives.")

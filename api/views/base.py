@@ -1,0 +1,73 @@
+"""What every public resource view shares: read-only, strict about its query string, JSON errors,
+conditional GET and cached responses."""
+
+from django.http import Http404
+from drf_orjson_renderer.renderers import ORJSONRenderer
+from rest_framework.exceptions import MethodNotAllowed
+from rest_framework.generics import ListAPIView, RetrieveAPIView
+from rest_framework.settings import api_settings
+
+from api.caching import ConditionalCacheMixin
+from api.errors import InvalidParameter
+from api.filtering import FilterSetBackend
+from api.ordering import StrictOrderingFilter
+from api.pagination import KeysetPagination
+from api.renderers import CsvRenderer
+
+
+class PublicReadMixin:
+    """Read-only, whoever asks; an unknown query parameter or format is a 400 naming it."""
+
+    def initial(self, request, *args, **kwargs):
+        # 405 comes first: a method this resource lacks is refused whoever the client is.
+        if request.method not in self.allowed_methods:
+            raise MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)
+        self.reject_unknown_parameters(request)
+
+    def reject_unknown_parameters(self, request) -> None:
+        known = self.get_query_parameters()
+        for name in request.query_params:
+            if name not in known:
+                raise InvalidParameter(name, f"Unknown query parameter '{name}'. "
+                                             f"This endpoint accepts: {', '.join(sorted(known))}.")
+
+    def get_query_parameters(self) -> set[str]:
+        return {api_settings.URL_FORMAT_OVERRIDE}
+
+    def perform_content_negotiation(self, request, force=False):
+        try:
+            return super().perform_content_negotiation(request, force)
+        except Http404:  # DRF's answer to an unknown ?format=
+            formats = ", ".join(renderer.format for renderer in self.get_renderers())
+            raise InvalidParameter(api_settings.URL_FORMAT_OVERRIDE,
+                                   f"Unknown format. Choose from: {formats}.") from None
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if response.status_code >= 400 or request.method not in ("GET", "HEAD"):
+            # Only a list's GET has a CSV form: errors (even before negotiation) and the
+            # OPTIONS description are JSON whatever the client asked for.
+            request.accepted_renderer = ORJSONRenderer()
+            request.accepted_media_type = ORJSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+class ApiListView(PublicReadMixin, ConditionalCacheMixin, ListAPIView):
+    """A list resource: `filterset_class` from registry.filters, `ordering_fields` and a default
+    `ordering`, cursor pagination, JSON or CSV."""
+
+    renderer_classes = [ORJSONRenderer, CsvRenderer]
+    filter_backends = [FilterSetBackend, StrictOrderingFilter]
+    pagination_class = KeysetPagination
+
+    def get_query_parameters(self) -> set[str]:
+        paginator = self.pagination_class
+        return {*super().get_query_parameters(), *self.filterset_class.base_filters,
+                StrictOrderingFilter.ordering_param, paginator.cursor_query_param,
+                paginator.page_size_query_param}
+
+
+class ApiDetailView(PublicReadMixin, ConditionalCacheMixin, RetrieveAPIView):
+    """A single resource, JSON only; `get_object` calls a selector."""
+
+    renderer_classes = [ORJSONRenderer]

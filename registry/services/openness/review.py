@@ -1,0 +1,54 @@
+"""Flagging a project for review when newly computed facts contradict a moderator's override.
+
+`Project.review_reason` holds one line per contradicted leg, starting "<subject> · <leg> leg:". The rules:
+- a recompute adds (or replaces) a leg's line when the leg's computed value changes to a value other than
+  its override: the moderator decided on different facts;
+- the line goes when the computed value comes to agree with the override (the facts caught up), and when a
+  moderator sets or clears that leg's override (that is the review);
+- "mark reviewed" in the admin clears every line.
+`needs_review` is set while any line remains. Lines this module did not write are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from registry.services.openness.storage import StoredLeg, fit
+
+
+def line_key(subject: str, leg: str) -> str:
+    return f"{subject} · {leg} leg:"
+
+
+def contradiction_line(stored: StoredLeg) -> str:
+    row = stored.row
+    return fit(
+        f"{line_key(stored.subject, row.leg)} the evidence now says {row.computed_value} ({row.reason}); "
+        f"the override says {row.override_value}.",
+        1000,
+    )
+
+
+def review_changes(stored_legs: Iterable[StoredLeg]) -> tuple[dict[str, str], list[str]]:
+    """The lines to add (by key) and the keys of lines to drop after a recompute."""
+    add, resolved = {}, []
+    for stored in stored_legs:
+        row = stored.row
+        key = line_key(stored.subject, row.leg)
+        if not row.override_value:
+            continue
+        if row.computed_value == row.override_value:
+            resolved.append(key)
+        elif stored.computed_changed:
+            add[key] = contradiction_line(stored)
+    return add, resolved
+
+
+def updated_review_reason(
+    review_reason: str, *, add: dict[str, str] | None = None, resolved: Iterable[str] = ()
+) -> str:
+    """The review reason without the `resolved` keys' lines, and with `add` lines replacing their key's line."""
+    add = add or {}
+    dropped = (*resolved, *add)
+    kept = [line for line in review_reason.splitlines() if line.strip() and not line.startswith(dropped)]
+    return "\n".join(kept + list(add.values()))

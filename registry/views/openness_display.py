@@ -1,0 +1,121 @@
+"""What the pages show of a project's openness: badges, each leg's explanation, checkpoints, embed snippets.
+
+Reads only what the selectors prefetched (no queries of its own).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import escape
+
+from registry.badges import LEG_ORDER, Badge
+from registry.models import HubRepo, LegAssessment, Project, RepoType
+
+LEG_TITLES = {"code": "Open code", "model": "Open model", "corpus": "Open corpus"}
+SOURCE_NAMES = {
+    "hub": "Hugging Face Hub",
+    "osai-index": "European Open Source AI Index",
+    "checkpoint": "checkpoint",
+    "base-model": "base model",
+    "code-repository": "code repository",
+    "moderator": "moderator",
+    "contributor": "contributor",
+}
+
+
+@dataclass(frozen=True)
+class FactView:
+    source: str
+    shows: str
+    reason: str
+    value: str
+    kind: str
+    url: str | None
+    seen: str
+    attribution: str | None
+
+
+@dataclass(frozen=True)
+class LegView:
+    row: LegAssessment
+    title: str
+    facts: tuple[FactView, ...]
+
+
+@dataclass(frozen=True)
+class CheckpointView:
+    repo: HubRepo
+    badge: Badge
+    notes: tuple[dict, ...]
+
+
+def project_badge(project: Project) -> Badge | None:
+    """The badge of a model family from its prefetched legs; None for projects that are not rated."""
+    if project.kind != Project.Kind.MODEL_FAMILY:
+        return None
+    return Badge.from_legs(project.legs.all())
+
+
+def leg_views(rows) -> list[LegView]:
+    """The project's legs in code, model, corpus order, each with its facts ready to show."""
+    by_leg = {row.leg: row for row in rows}
+    ordered = [by_leg[leg.value] for leg in LEG_ORDER if leg.value in by_leg]
+    return [LegView(row=row, title=LEG_TITLES[row.leg], facts=tuple(map(fact_view, row.facts))) for row in ordered]
+
+
+def fact_view(fact: dict) -> FactView:
+    return FactView(
+        source=source_label(fact.get("source", "")),
+        shows=fact.get("shows", ""),
+        reason=fact.get("reason", ""),
+        value=fact.get("value", "unknown"),
+        kind=fact.get("kind", ""),
+        url=fact.get("url"),
+        seen=(fact.get("seen_at") or "")[:10],
+        attribution=fact.get("attribution"),
+    )
+
+
+def source_label(source: str) -> str:
+    """A fact's source for people: "hub:cardData.license" reads "Hugging Face Hub (cardData.license)"."""
+    head, _, rest = source.partition(":")
+    name = SOURCE_NAMES.get(head, head)
+    return f"{name} ({rest})" if rest else name
+
+
+def checkpoint_views(project: Project) -> list[CheckpointView]:
+    return [
+        CheckpointView(repo=repo, badge=Badge.from_legs(repo.legs.all()), notes=_notes(repo))
+        for repo in project.hub_repos.all()
+        if repo.repo_type == RepoType.MODEL
+    ]
+
+
+def _notes(repo: HubRepo) -> tuple[dict, ...]:
+    notes = [("usage request", note) for note in repo.usage_requests] + [
+        ("training data named in prose", note) for note in repo.training_data_in_prose
+    ]
+    return tuple(_note(kind, note if isinstance(note, dict) else {"text": note}) for kind, note in notes)
+
+
+def _note(kind: str, note: dict) -> dict:
+    url = note.get("url") or ""
+    web_url = url if url.startswith(("https://", "http://")) else None
+    return {"kind": kind, "text": note.get("text", ""), "quote": note.get("quote"), "url": web_url}
+
+
+def embed_snippets(project: Project) -> dict[str, str]:
+    """Markdown and HTML that producers paste into a model card: the badge, linking to the project page."""
+    image = settings.SITE_URL + reverse("registry:badge", kwargs={"slug": project.slug})
+    page = settings.SITE_URL + project.get_absolute_url()
+    alt = f"E2E openness of {project.name} (European Open LLM Registry)"
+    markdown_alt = alt.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return {
+        "image": image,
+        "leg_image": settings.SITE_URL + reverse("registry:badge-leg", kwargs={"slug": project.slug, "leg": "model"}),
+        "markdown": f"[![{markdown_alt}]({image})]({page})",
+        "html": f'<a href="{escape(page)}"><img src="{escape(image)}" alt="{escape(alt)}"></a>',
+    }

@@ -1,0 +1,65 @@
+"""The catalog's pages: the home list, a project's page, the methodology, and the health check."""
+
+from functools import cache
+
+from django.conf import settings
+from django.db import connection
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.utils.safestring import SafeString, mark_safe
+
+from registry import selectors
+from registry.markdown import render_markdown
+from registry.models import Project
+from registry.openness import WHY_SCHEMES_DISAGREE
+from registry.views.openness_display import (
+    checkpoint_views,
+    embed_snippets,
+    leg_views,
+    project_badge,
+)
+
+METHODOLOGY_FILE = settings.BASE_DIR / "docs" / "methodology.md"
+
+
+def home(request):
+    projects = selectors.list_projects()
+    return render(request, "registry/home.html", {
+        "stats": selectors.get_catalog_stats(),
+        "entries": [(project, project_badge(project)) for project in projects],
+        "organisations": selectors.list_organisations(),
+    })
+
+
+def project_detail(request, slug):
+    try:
+        project = selectors.get_project(slug=slug)
+    except Project.DoesNotExist:
+        raise Http404("No such project.") from None
+    return render(request, "registry/project_detail.html", {
+        "project": project,
+        "badge": project_badge(project),
+        "legs": leg_views(project.legs.all()),
+        "checkpoints": checkpoint_views(project),
+        "schemes": project.schemes,
+        "why_schemes_disagree": WHY_SCHEMES_DISAGREE,
+        "embed": embed_snippets(project),
+        "history": selectors.list_leg_changes(project=project),
+    })
+
+
+def methodology(request):
+    return render(request, "registry/methodology.html", {"methodology": methodology_html()})
+
+
+@cache
+def methodology_html() -> SafeString:
+    """docs/methodology.md as sanitised HTML, read and rendered once per process."""
+    return mark_safe(render_markdown(METHODOLOGY_FILE.read_text(encoding="utf-8")))
+
+
+def healthz(request):
+    """Liveness for load balancers and compose: the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,118 @@
+"""Validators, 304s and cached responses, all keyed on the catalog version that writes bump."""
+
+import os
+import uuid
+
+import pytest
+from django.core.cache import cache
+from django.utils.http import http_date
+
+from registry.services.catalog_version import bump_catalog_version, get_catalog_version
+from tests.api.conftest import slugs
+from tests.factories import ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+GETS = ["/api/v1/projects/", "/api/v1/projects/p/", "/api/v1/stats/", "/api/v1/changes/",
+        "/api/v1/schema/", "/api/v1/docs/"]
+
+
+@pytest.fixture
+def project():
+    return ProjectFactory(slug="p")
+
+
+def bump(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        bump_catalog_version()
+
+
+@pytest.mark.parametrize("url", GETS)
+def test_every_get_carries_an_etag_last_modified_and_cache_control(client, project, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["ETag"].startswith('"') and response["ETag"].endswith('"')
+    assert response["Last-Modified"] == http_date(get_catalog_version()[1].timestamp())
+    assert response["Cache-Control"] == "public, max-age=60"
+
+
+@pytest.mark.parametrize("url", GETS)
+def test_a_matching_if_none_match_is_a_304_without_body(client, project, url):
+    etag = client.get(url)["ETag"]
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+
+
+def test_if_modified_since_the_last_change_is_a_304(client, project):
+    last_modified = client.get("/api/v1/projects/")["Last-Modified"]
+    assert client.get("/api/v1/projects/", HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+
+
+def test_a_stale_validator_gets_the_full_response(client, project):
+    response = client.get("/api/v1/projects/", HTTP_IF_NONE_MATCH='"something-else"',
+                          HTTP_IF_MODIFIED_SINCE="Mon, 01 Jan 2024 00:00:00 GMT")
+    assert response.status_code == 200 and slugs(response) == ["p"]
+
+
+def test_each_url_and_format_has_its_own_etag(client, project):
+    etags = {client.get("/api/v1/projects/", params)["ETag"]
+             for params in ({}, {"kind": "tool"}, {"format": "csv"}, {"page_size": 1})}
+    assert len(etags) == 4
+
+
+def test_a_repeated_request_is_served_from_the_cache_without_queries(client, project,
+                                                                     django_assert_num_queries):
+    first = client.get("/api/v1/projects/")
+    with django_assert_num_queries(0):
+        again = client.get("/api/v1/projects/")
+    assert (again.content, again["Content-Type"], again["ETag"]) == (
+        first.content, first["Content-Type"], first["ETag"])
+
+
+def test_a_cached_csv_page_keeps_its_headers(client, project):
+    ProjectFactory()
+    first = client.get("/api/v1/projects/", {"format": "csv", "page_size": 1})
+    again = client.get("/api/v1/projects/", {"format": "csv", "page_size": 1})
+    for header in ("Content-Type", "Content-Disposition", "Link"):
+        assert again[header] == first[header]
+
+
+def test_a_write_that_bumps_the_catalog_version_invalidates_responses_and_etags(
+        client, project, django_capture_on_commit_callbacks):
+    before = client.get("/api/v1/projects/")
+    ProjectFactory(slug="q")
+    assert slugs(client.get("/api/v1/projects/")) == ["p"]  # cached until the catalog changes
+    bump(django_capture_on_commit_callbacks)
+    after = client.get("/api/v1/projects/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert slugs(after) == ["p", "q"]
+    assert after["ETag"] != before["ETag"]
+
+
+def test_a_head_request_gets_the_same_validators(client, project):
+    get, head = client.get("/api/v1/stats/"), client.head("/api/v1/stats/")
+    assert head.status_code == 200 and head["ETag"] == get["ETag"]
+
+
+def test_errors_are_not_cached(client):
+    assert client.get("/api/v1/projects/p/").status_code == 404
+    ProjectFactory(slug="p")
+    assert client.get("/api/v1/projects/p/").status_code == 200
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (CI sets it)")
+def test_responses_are_cached_in_redis_when_it_is_configured(client, project, settings,
+                                                             django_assert_num_queries):
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache",
+                                   "LOCATION": os.environ["REDIS_URL"],
+                                   "KEY_PREFIX": f"api-test-{uuid.uuid4().hex}"}}
+    try:
+        first = client.get("/api/v1/projects/")
+        with django_assert_num_queries(0):
+            again = client.get("/api/v1/projects/")
+        assert again.content == first.content and again["ETag"] == first["ETag"]
+        assert cache.keys("api:response:*")
+    finally:
+        cache.delete_pattern("*")

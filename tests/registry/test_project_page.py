@@ -1,0 +1,139 @@
+"""A project's page explains its openness: each leg with its facts, overrides, history, other schemes, and
+the badge to embed."""
+
+from html import unescape
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from registry.models import LegAssessment, Project
+from registry.openness import WHY_SCHEMES_DISAGREE
+from registry.services.openness import override_leg, recompute_all_openness
+from tests.factories import (
+    EvidenceFactory,
+    HubRepoFactory,
+    ProjectFactory,
+    SyncRunFactory,
+    UserFactory,
+    synced,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, project) -> str:
+    response = client.get(reverse("registry:project-detail", kwargs={"slug": project.slug}))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.fixture
+def lucie(seeded_catalog):
+    recompute_all_openness()
+    return Project.objects.get(slug="lucie")
+
+
+def test_each_leg_is_explained_with_its_reason_facts_sources_and_dates(client, lucie):
+    html = page(client, lucie)
+
+    assert '<span class="openness-label openness-label--unknown">unknown</span>' in html
+    assert 'Open corpus: <span class="leg-value leg-value--partial">partial</span>' in html
+    assert "European Open Source AI Index (datasources_endmodel)" in html
+    assert "many listed but some not shared" in html
+    assert "<td>asserted</td>" in html
+    assert "CC-BY-4.0" in html
+    corpus_fact = LegAssessment.objects.get(project=lucie, leg="corpus").facts[0]
+    assert f'<td class="nowrap">{corpus_fact["seen_at"][:10]}</td>' in html
+
+
+def test_the_checkpoints_and_their_prose_notes_are_listed(client, lucie):
+    html = unescape(page(client, lucie))
+
+    assert "OpenLLM-France/Lucie-7B" in html and "Never synced" in html
+    assert "ask that usage of the model be limited to non-commercial purposes" in html
+
+
+def test_other_schemes_are_shown_side_by_side_and_say_why_they_disagree(client, lucie):
+    html = unescape(page(client, lucie))
+
+    assert "Score 0.83" in html and "(mean of 12 dimensions" in html
+    assert "LF Model Openness Framework" in html and "OSI Open Source AI Definition 1.0" in html
+    assert "doi:10.5281/zenodo.15386042" in html and "Liesenfeld, A. and Dingemanse, M. (2024)" in html
+    assert WHY_SCHEMES_DISAGREE in html
+
+
+def test_an_override_is_shown_with_its_justification_and_the_computed_value(client):
+    project = ProjectFactory()
+    synced(HubRepoFactory(project=project), license="apache-2.0", gated="manual")
+    recompute_all_openness()
+    model = LegAssessment.objects.get(project=project, leg="model")
+    override_leg(leg_assessment=model, value="open", justification="The gate approves everyone <at once>.",
+                 user=UserFactory(username="ada"))
+
+    html = page(client, project)
+
+    assert "Set by a moderator" in html and "The gate approves everyone &lt;at once&gt;." in html
+    assert "The evidence alone says <strong>partial</strong>: manual gate" in html
+    assert "moderator ada" in html
+
+
+def test_the_history_names_the_sync_run_or_the_person_behind_each_change(client):
+    project = ProjectFactory()
+    repo = HubRepoFactory(project=project, repo_id="org/model")
+    run = SyncRunFactory()
+    project.changes.create(hub_repo=repo, field="leg:model", old_value="unknown", new_value="open",
+                           reason="apache-2.0 without a gate", sync_run=run)
+
+    html = page(client, project)
+
+    assert "apache-2.0 without a gate" in html and f"Hub sync #{run.pk}" in html
+    assert 'leg-value--unknown">unknown</span> → <span class="leg-value leg-value--open">open</span>' in html
+    assert "org/model" in html
+
+
+def test_the_embed_snippets_link_the_badge_to_the_page_with_absolute_urls(client, settings):
+    settings.SITE_URL = "https://registry.example"
+    project = ProjectFactory(name="Lucie [7B]", slug="lucie")
+
+    html = unescape(page(client, project))
+
+    assert ("[![E2E openness of Lucie \\[7B\\] (European Open LLM Registry)]"
+            "(https://registry.example/badges/lucie.svg)](https://registry.example/projects/lucie/)") in html
+    assert ('<a href="https://registry.example/projects/lucie/"><img src="https://registry.example/badges/lucie.svg"'
+            ' alt="E2E openness of Lucie [7B] (European Open LLM Registry)"></a>') in html
+    assert "https://registry.example/badges/lucie/model.svg" in html
+
+
+def test_contributed_text_is_escaped_and_only_web_links_are_linked(client):
+    project = ProjectFactory()
+    EvidenceFactory(project=project, statement="<script>alert(1)</script>", url="javascript:alert(1)")
+    recompute_all_openness()
+
+    html = page(client, project)
+
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "javascript:" not in html
+
+
+def test_a_project_that_is_not_a_model_family_is_not_rated(client):
+    html = page(client, ProjectFactory(kind=Project.Kind.INITIATIVE))
+
+    assert "Not rated" in html and "Show this badge" not in html
+
+
+def test_the_page_query_count_does_not_grow_with_checkpoints_evidence_or_history(client):
+    def queries_for(project):
+        with CaptureQueriesContext(connection) as context:
+            page(client, project)
+        return len(context.captured_queries)
+
+    small, large = ProjectFactory(), ProjectFactory()
+    for project, size in ((small, 1), (large, 8)):
+        HubRepoFactory.create_batch(size, project=project)
+        EvidenceFactory.create_batch(size, project=project)
+    recompute_all_openness()
+    large.changes.create(field="leg:model", old_value="unknown", new_value="open", changed_by=UserFactory())
+
+    assert queries_for(small) == queries_for(large) <= 12
