@@ -144,11 +144,6 @@ class IndexAssessment(models.Model):
     dimensions = models.JSONField(default=dict)
     score = models.FloatField(null=True, blank=True)
 
-    ATTRIBUTION = (
-        "European Open Source AI Index (Liesenfeld, Blankvoort, Kalra, Dingemanse; "
-        "Radboud University), CC-BY-4.0, doi:10.5281/zenodo.15386042, https://osai-index.eu/"
-    )
-
     def __str__(self):
         return f"OSAI Index: {self.system_name}"
 

@@ -16,7 +16,10 @@ from registry.openness.precedence import OSAI_INDEX
 from registry.openness.types import Leg, Value
 
 OSAI_INDEX_URL = "https://osai-index.eu/"
-OSAI_ATTRIBUTION = "European Open Source AI Index (Radboud University), CC-BY-4.0, doi:10.5281/zenodo.15386042"
+OSAI_ATTRIBUTION = (
+    "European Open Source AI Index (Liesenfeld, Blankvoort, Kalra, Dingemanse; Radboud University),"
+    " CC-BY-4.0, doi:10.5281/zenodo.15386042, https://osai-index.eu/"
+)
 OSAI_CITATION = (
     "Liesenfeld, A. and Dingemanse, M. (2024). Rethinking open source generative AI: open-washing and the "
     "EU AI Act. In Proceedings of the 2024 ACM Conference on Fairness, Accountability, and Transparency "

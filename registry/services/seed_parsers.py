@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from django.utils.text import slugify
 
+from registry.openness.osai import DIMENSION_LEGS, OSAI_ATTRIBUTION
 from registry.services.seed_records import (
     CatalogDataError,
     EvidenceRecord,
@@ -23,21 +24,9 @@ NOTE_FIELDS = ("usage_requests", "training_data_in_prose")
 NOTE_KEYS = {"text", "quote", "url"}
 
 PROJECT_KINDS = {"model": "model-family", "initiative": "initiative", "tool": "tool"}
-OSAI_LEGS = {
-    "datasources_basemodel": "corpus",
-    "datasources_endmodel": "corpus",
-    "trainingcode": "code",
-    "weights_basemodel": "model",
-    "weights_endmodel": "model",
-    "licenses": "model",
-}
 OSAI_VALUES = {"open", "partial", "closed"}
 HUB_MODEL_URL = re.compile(r"^https://huggingface\.co/(?!datasets/|collections/|spaces/)"
                            r"([\w.-]+/[\w.-]+)")
-OSAI_ATTRIBUTION = (
-    "European Open Source AI Index (Liesenfeld, Blankvoort, Kalra, Dingemanse; Radboud University),"
-    " CC-BY-4.0, doi:10.5281/zenodo.15386042, https://osai-index.eu/"
-)
 
 
 @contextmanager
@@ -139,7 +128,7 @@ def _add_osai_row(row, commit, seen_at, curation, catalog):
         end_model_name=system["endmodelname"] or "",
         end_model_license=system["endmodellicense"] or "", dimensions=dimensions,
         score=row["computed"]["score_site_formula"]))
-    for ref, leg in OSAI_LEGS.items():
+    for ref, leg in DIMENSION_LEGS.items():
         catalog.evidence.append(_osai_evidence(slug, ref, leg, dimensions[ref], seen_at))
 
 
@@ -158,7 +147,7 @@ def _checked_dimensions(dimensions: dict) -> dict:
     for ref, dimension in dimensions.items():
         if dimension["class"] not in OSAI_VALUES:
             raise CatalogDataError(f"dimension {ref!r} has unknown class {dimension['class']!r}")
-    missing = set(OSAI_LEGS) - set(dimensions)
+    missing = set(DIMENSION_LEGS) - set(dimensions)
     if missing:
         raise CatalogDataError(f"dimensions missing: {sorted(missing)}")
     return dimensions

@@ -25,7 +25,8 @@ def test_osai_dimensions_map_to_legs_data_to_corpus_training_code_to_code_weight
 
 def test_every_osai_statement_carries_the_index_attribution():
     assert OSAI_ATTRIBUTION == (
-        "European Open Source AI Index (Radboud University), CC-BY-4.0, doi:10.5281/zenodo.15386042"
+        "European Open Source AI Index (Liesenfeld, Blankvoort, Kalra, Dingemanse; Radboud University),"
+        " CC-BY-4.0, doi:10.5281/zenodo.15386042, https://osai-index.eu/"
     )
     assert all(fact.attribution == OSAI_ATTRIBUTION for fact in facts_for("Lucie"))
 
