@@ -6,6 +6,7 @@ import sys
 import time
 
 BATCH = 1000
+STALL_SECONDS = 300
 
 
 def dispatch(argv: list[str]) -> bool:
@@ -44,15 +45,18 @@ def seed(*, repos: int, namespaces: int) -> None:
 
 def trigger_and_wait() -> None:
     """Start a run on the worker, wait until it finishes, print its requests and wall seconds."""
+    from bench.celery_app import app  # noqa: F401 (routes the task to the benchmark's queue)
     from registry.models import SyncRun
     from registry.tasks import sync_hub_task
 
     known = set(SyncRun.objects.values_list("pk", flat=True))
     sync_hub_task.delay(trigger=SyncRun.Trigger.MANUAL)
-    while True:
-        run = SyncRun.objects.exclude(pk__in=known).filter(finished_at__isnull=False).first()
-        if run is not None:
-            break
+    progress, progress_at = None, time.monotonic()
+    while (run := SyncRun.objects.exclude(pk__in=known).first()) is None or run.finished_at is None:
+        if run is not None and run.requests_made != progress:
+            progress, progress_at = run.requests_made, time.monotonic()
+        if time.monotonic() - progress_at > STALL_SECONDS:
+            raise SystemExit(f"no request for {STALL_SECONDS} s: are the run's tasks lost? {run and run.pending_tasks}")
         time.sleep(0.5)
     if run.status != SyncRun.Status.OK:
         print(f"run {run.pk} {run.status}: {run.errors[:3]}", file=sys.stderr)
@@ -60,7 +64,7 @@ def trigger_and_wait() -> None:
 
 
 def wait_for_worker(timeout: float = 60) -> None:
-    from config.celery import app
+    from bench.celery_app import app
 
     deadline = time.monotonic() + timeout
     while not app.control.ping(timeout=1):

@@ -10,7 +10,8 @@ of 10, starts `celery -A config worker -P threads` against Redis, then triggers 
 the requests made (the workers' client counter) against the minimum, the wall time against the
 bound the rate limit sets (requests / (calls per window / window)), and the worker's peak RSS.
 
-Needs PostgreSQL and Redis (--pg, --redis). The Redis database given is FLUSHED before each size.
+Needs PostgreSQL and Redis (--pg, --redis). The Redis database given is FLUSHED before each size
+(its rate-limit counters and claims would carry over); tasks go to a queue of the benchmark's own.
 """
 
 import argparse
@@ -18,7 +19,7 @@ import math
 import os
 import subprocess
 import sys
-import time
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,9 +54,11 @@ def main() -> None:
 def bench_size(args, size: int) -> list[Result]:
     database = f"bench_sync_{size}"
     env = os.environ | {
-        "DATABASE_URL": f"{args.pg}/{database}", "REDIS_URL": args.redis, "DJANGO_DEBUG": "true",
+        # Production settings: DEBUG would keep every query of every thread in memory.
+        "DATABASE_URL": f"{args.pg}/{database}", "REDIS_URL": args.redis, "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "benchmark-only-not-secret",
         "HUB_RATE_LIMIT_CALLS": str(args.rate_calls), "HUB_RATE_LIMIT_WINDOW_SECONDS": str(args.rate_window),
-        "HF_HUB_DISABLE_TELEMETRY": "1", "LOG_LEVEL": "WARNING",
+        "HF_HUB_DISABLE_TELEMETRY": "1", "LOG_LEVEL": "WARNING", "BENCH_QUEUE": f"bench-sync-{uuid.uuid4().hex}",
     }
     _reset_services(args, database)
     with fake_hub(args, size) as endpoint, TemporaryDirectory() as hf_home:
@@ -93,8 +96,9 @@ def fake_hub(args, size: int):
 
 @contextmanager
 def worker(args, env):
-    command = [str(ROOT / ".venv" / "bin" / "celery"), "-A", "config", "worker", "-P", args.pool,
-               "-c", str(args.concurrency), "-l", "WARNING", "--without-gossip", "--without-mingle"]
+    command = [str(ROOT / ".venv" / "bin" / "celery"), "-A", "bench.celery_app", "worker", "-P", args.pool,
+               "-c", str(args.concurrency), "-Q", env["BENCH_QUEUE"], "-l", "WARNING", "--without-gossip",
+               "--without-mingle"]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
         _run([PYTHON, __file__, "--wait-for-worker"], env)

@@ -7,7 +7,7 @@ Repos that are new, changed (sha), not yet synced cleanly, or absent from the li
 """
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db import IntegrityError, transaction
@@ -32,7 +32,6 @@ class ListingTally:
     changed: int = 0
     unchanged: int = 0
     discovered: int = 0
-    scheduled: int = 0
 
 
 def sync_hub_namespace(
@@ -51,67 +50,67 @@ def sync_hub_namespace(
     with namespace_lock(namespace_pk) as acquired:
         if not acquired:
             return None
-        tally = ListingTally()
+        listing_pass = _ListingPass(run, namespace, schedule_detail, on_row or (lambda: None))
         try:
-            for repo_type, listing in _listings(client, namespace.name):
-                _sync_listing(run, namespace, repo_type, listing, schedule_detail, tally, on_row)
+            listing_pass.sync(RepoType.MODEL, client.list_models(namespace.name))
+            listing_pass.sync(RepoType.DATASET, client.list_datasets(namespace.name))
         except HubError as error:
             _record_namespace_error(namespace_pk, error)
             raise
         _record_namespace_listed(namespace)
-    return tally
+    return listing_pass.tally
 
 
-def _listings(client: HubClient, name: str) -> Iterator[tuple[str, Iterable[HubModel | HubDataset]]]:
-    yield RepoType.MODEL, client.list_models(name)
-    yield RepoType.DATASET, client.list_datasets(name)
+@dataclass
+class _ListingPass:
+    run: SyncRun
+    namespace: HubNamespace
+    schedule_detail: ScheduleDetail
+    on_row: Callable[[], None]
+    tally: ListingTally = field(default_factory=ListingTally)
 
+    def sync(self, repo_type: str, listing: Iterable[HubModel | HubDataset]) -> None:
+        seen: set[int] = set()
+        for chunk in _chunks(listing, CHUNK_SIZE):
+            ids = [record.repo_id for record in chunk]
+            known = {repo.repo_id: repo for repo in HubRepo.objects.filter(repo_type=repo_type, repo_id__in=ids)}
+            for record in chunk:
+                repo = known.get(record.repo_id) or self._create_discovered(repo_type, record.repo_id)
+                seen.add(repo.pk)
+                self._sync_row(repo, record)
+                self.on_row()
+        # Listed first, scheduled after: a detailed sync must not run inside the open cursor.
+        for repo_pk in list(_absent_and_due(self.namespace, repo_type, seen)):
+            self.schedule_detail(repo_pk)
 
-def _sync_listing(run, namespace, repo_type, listing, schedule_detail, tally, on_row) -> None:
-    seen: set[int] = set()
-    for chunk in _chunks(listing, CHUNK_SIZE):
-        known = {repo.repo_id: repo for repo in
-                 HubRepo.objects.filter(repo_type=repo_type, repo_id__in=[record.repo_id for record in chunk])}
-        for record in chunk:
-            repo = known.get(record.repo_id) or _create_discovered(namespace, repo_type, record.repo_id, tally)
-            seen.add(repo.pk)
-            _sync_row(run, repo, record, schedule_detail, tally)
-            if on_row:
-                on_row()
-    # Listed first, scheduled after: a detailed sync must not run inside the open cursor.
-    for repo_pk in list(_absent_and_due(namespace, repo_type, seen)):
-        tally.scheduled += 1
-        schedule_detail(repo_pk)
+    def _sync_row(self, repo: HubRepo, record: HubModel | HubDataset) -> None:
+        if synced_during(repo, self.run):
+            return  # read in detail earlier in this run (a declared dataset): counted there
+        if (record.sha or "") != repo.sha or repo.sync_status != HubRepo.SyncStatus.OK:
+            self.schedule_detail(repo.pk)
+            return
+        values = repo_values(record)
+        if not differences(repo, values):
+            self.tally.unchanged += 1  # the no-change path: no query, no write
+            return
+        with repo_lock(repo.pk) as acquired:
+            # Without the lock, a detailed sync of this repo is writing fresher data right now.
+            result = write_repo(run=self.run, repo_pk=repo.pk, values=values) if acquired else None
+        if result is not None and result.changed:
+            self.tally.changed += 1
+        else:
+            self.tally.unchanged += 1
 
-
-def _sync_row(run, repo: HubRepo, record, schedule_detail, tally: ListingTally) -> None:
-    if synced_during(repo, run):
-        return  # read in detail earlier in this run (a declared dataset): counted there
-    if (record.sha or "") != repo.sha or repo.sync_status != HubRepo.SyncStatus.OK:
-        tally.scheduled += 1
-        schedule_detail(repo.pk)
-        return
-    values = repo_values(record)
-    if not differences(repo, values):
-        tally.unchanged += 1  # the no-change path: no query, no write
-        return
-    with repo_lock(repo.pk) as acquired:
-        # Without the lock, a detailed sync of this repo is writing fresher data right now.
-        result = write_repo(run=run, repo_pk=repo.pk, values=values) if acquired else None
-    if result is not None and result.changed:
-        tally.changed += 1
-    else:
-        tally.unchanged += 1
-
-
-def _create_discovered(namespace: HubNamespace, repo_type: str, repo_id: str, tally: ListingTally) -> HubRepo:
-    try:
-        with transaction.atomic():
-            repo = HubRepo.objects.create(repo_id=repo_id, repo_type=repo_type, namespace=namespace, discovered=True)
-    except IntegrityError:  # created meanwhile by another sync
-        return HubRepo.objects.get(repo_id=repo_id, repo_type=repo_type)
-    tally.discovered += 1
-    return repo
+    def _create_discovered(self, repo_type: str, repo_id: str) -> HubRepo:
+        try:
+            with transaction.atomic():
+                repo = HubRepo.objects.create(
+                    repo_id=repo_id, repo_type=repo_type, namespace=self.namespace, discovered=True
+                )
+        except IntegrityError:  # created meanwhile by another sync
+            return HubRepo.objects.get(repo_id=repo_id, repo_type=repo_type)
+        self.tally.discovered += 1
+        return repo
 
 
 def _absent_and_due(namespace: HubNamespace, repo_type: str, seen: set[int]) -> Iterator[int]:

@@ -35,7 +35,8 @@ class SnapshotReport:
     skipped: list[str] = field(default_factory=list)  # not in the registry, or already synced live
 
     def summary(self) -> str:
-        return (f"Hub snapshot of {self.snapshot_date}: {len(self.written)} repos written, {len(self.unchanged)} unchanged, {len(self.skipped)} skipped")
+        return (f"Hub snapshot of {self.snapshot_date}: {len(self.written)} repos written, "
+                f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped")
 
 
 def load_hub_snapshot(*, path: Path = SNAPSHOT_FILE) -> SnapshotReport:

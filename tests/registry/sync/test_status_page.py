@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 def make_trouble(count: int) -> None:
     for _ in range(count):
-        SyncRunFactory(requests_made=54, repos_changed=3, errors=[{"subject": "repo x/y", "error": "HubUnavailable: 503"}])
+        SyncRunFactory(requests_made=54, repos_changed=3,
+                       errors=[{"subject": "repo x/y", "error": "HubUnavailable: 503"}])
         HubRepoFactory(sync_status=HubRepo.SyncStatus.ERROR, last_error="HubUnavailable: 503",
                        last_error_at=timezone.now(), error_count=2)
         HubRepoFactory(sync_status=HubRepo.SyncStatus.MISSING, project=None, not_found_count=3,
@@ -35,7 +36,8 @@ def test_the_status_page_lists_runs_and_repos_in_error_or_missing(client):
 
 
 def test_the_status_page_says_when_hub_data_comes_from_the_snapshot(client):
-    SyncRunFactory(trigger="snapshot", note="Bundled Hub snapshot of 2026-11-26: illustrative", finished_at=timezone.now())
+    SyncRunFactory(trigger="snapshot", note="Bundled Hub snapshot of 2026-11-26: illustrative",
+                   finished_at=timezone.now())
 
     html = client.get(reverse("registry:sync-status")).content.decode()
 
