@@ -152,13 +152,17 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = 15 * 60
-CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
+# The longest task's hard limit (10 min) plus the longest retry countdown (4 min) stays below the
+# visibility timeout, so no live message is redelivered; a SIGKILLed worker's tasks come back within
+# it (+ a 10 s restore sweep). Redeliveries are counted and bounded (registry.tasks.MAX_DELIVERIES).
+CELERY_TASK_TIME_LIMIT = 10 * 60
+CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": 30 * 60,
+    "visibility_timeout": 15 * 60,
     "unacked_restore_interval": 10,
     "unacked_restore_throttle": 1,
 }
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}  # Celery docs: set both
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_WORKER_SOFT_SHUTDOWN_TIMEOUT = 30
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -11,6 +11,7 @@ from registry.models.openness import (
     LegAssessment,
     LegValue,
 )
+from registry.models.sync import SyncStep
 
 __all__ = [
     "ChangeRecord",
@@ -28,4 +29,5 @@ __all__ = [
     "RepoType",
     "SourceDataset",
     "SyncRun",
+    "SyncStep",
 ]

@@ -1,5 +1,7 @@
 """Repositories on the Hugging Face Hub, the namespaces we watch, and the sync runs that refresh them."""
 
+from urllib.parse import urljoin, urlsplit
+
 from django.db import models
 
 from registry.models.catalog import Organisation, Project
@@ -117,6 +119,16 @@ class HubRepo(models.Model):
     def hub_url(self):
         prefix = "datasets/" if self.repo_type == RepoType.DATASET else ""
         return f"https://huggingface.co/{prefix}{self.repo_id}"
+
+    @property
+    def license_url(self) -> str | None:
+        """`license_link` as a link to show: an http(s) URL as is, a relative path (`LICENSE`) resolved
+        against the repo's files on the Hub, anything else (`javascript:`, empty) None."""
+        link = self.license_link.strip()
+        if not link:
+            return None
+        url = urljoin(f"{self.hub_url}/blob/main/", link)
+        return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc else None
 
 
 class SyncRun(models.Model):

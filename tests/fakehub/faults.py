@@ -1,4 +1,4 @@
-"""Misbehaviour a test can order from the fake Hub: server errors, rate limits, latency."""
+"""Misbehaviour a test can order from the fake Hub: server errors, rate limits, latency, garbage bodies."""
 
 import threading
 from collections.abc import Callable
@@ -34,6 +34,10 @@ class Faults:
     def fail(self, target: Target, status: int, times: int | None) -> None:
         body = {"error": f"Fake Hub: injected {status}"}
         self._add(_Fault(_matcher(target), times, response=lambda request: json_response(body, status)))
+
+    def garble(self, target: Target, body: str, content_type: str, times: int | None) -> None:
+        self._add(_Fault(_matcher(target), times,
+                         response=lambda request: Response(body, status=200, content_type=content_type)))
 
     def rate_limit(self, target: Target, reset_seconds: int, times: int | None) -> None:
         self._add(_Fault(_matcher(target), times, response=lambda request: _rate_limited(request, reset_seconds)))

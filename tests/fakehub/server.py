@@ -119,6 +119,13 @@ class FakeHub:
         """Answer the next `times` matching requests (None: all) with `status`."""
         self._faults.fail(target, status, times)
 
+    def garble(
+        self, target: Target, body: str = "<html><body>Bad gateway</body></html>",
+        content_type: str = "text/html", times: int | None = 1,
+    ) -> None:
+        """Answer the next `times` matching requests with status 200 and `body` (HTML, or truncated JSON)."""
+        self._faults.garble(target, body, content_type, times)
+
     def rate_limit(self, target: Target, reset_seconds: int = 1, times: int | None = 1) -> None:
         """Answer the next `times` matching requests with a 429 announcing a reset in `reset_seconds`."""
         self._faults.rate_limit(target, reset_seconds, times)

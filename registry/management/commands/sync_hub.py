@@ -1,4 +1,5 @@
 import logging
+import signal
 import sys
 import time
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ class Command(BaseCommand):
         # httpx2 logs every request at INFO: the progress bar and the summary say enough here.
         logging.getLogger("httpx2").setLevel(logging.WARNING)
         started = time.monotonic()
-        with self._progress() as on_progress:
+        with _stopped_by_sigterm(), self._progress() as on_progress:
             run = run_hub_sync(client=build_hub_client(), scope=scope, on_progress=on_progress)
         self.stdout.write(_summary(run, time.monotonic() - started))
         if run.status == SyncRun.Status.FAILED:
@@ -38,6 +39,20 @@ class Command(BaseCommand):
             return
         with tqdm(desc="Syncing", unit=" repos", file=sys.stdout, leave=False) as bar:
             yield bar.update
+
+
+@contextmanager
+def _stopped_by_sigterm():
+    """Turn SIGTERM into SystemExit while syncing, so that the run is closed (as for Ctrl-C) before exiting."""
+
+    def stop(signum, frame):
+        raise SystemExit(f"Stopped by {signal.Signals(signum).name}")
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _scope(*, namespace: str | None, repo_id: str | None, repo_type: str) -> SyncScope:

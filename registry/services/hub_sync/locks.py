@@ -1,6 +1,6 @@
-"""Cache-based locks and claims that keep workers from doing the same Hub sync work twice.
+"""Cache-based locks that keep workers from syncing the same repo or namespace at the same time.
 
-Both rest on `cache.add`, which sets a key only when it is absent (atomic on Redis; per process with
+They rest on `cache.add`, which sets a key only when it is absent (atomic on Redis; per process with
 LocMem, which is enough in-process). A lock expires on its own, so a worker killed mid-sync cannot
 block a repo forever, and is released only by its holder (its random token).
 """
@@ -12,9 +12,8 @@ from contextlib import contextmanager
 from django.core.cache import cache
 
 # Longer than the hardest task time limit that can hold them (see registry.tasks).
-REPO_LOCK_SECONDS = 11 * 60
-NAMESPACE_LOCK_SECONDS = 16 * 60
-CLAIM_SECONDS = 2 * 24 * 3600
+REPO_LOCK_SECONDS = 8 * 60
+NAMESPACE_LOCK_SECONDS = 11 * 60
 
 
 @contextmanager
@@ -43,7 +42,3 @@ def namespace_lock(namespace_pk: int):
     """The lock that one listing of the HubNamespace `namespace_pk` holds."""
     return held_lock(f"hub-sync:lock:namespace:{namespace_pk}", timeout=NAMESPACE_LOCK_SECONDS)
 
-
-def claim_once(key: str) -> bool:
-    """True the first time `key` is claimed (within two days), False ever after."""
-    return cache.add(f"hub-sync:claim:{key}", True, CLAIM_SECONDS)

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
-from registry.hub import HubClient, HubDataset, HubError, HubModel
+from registry.hub import HubClient, HubDataset, HubModel
 from registry.models import HubNamespace, HubRepo, RepoType, SyncRun
+from registry.services.hub_sync.failures import is_run_fatal, record_repo_failure
 from registry.services.hub_sync.locks import namespace_lock, repo_lock
 from registry.services.hub_sync.planning import is_due
 from registry.services.hub_sync.repos import ScheduleDetail
@@ -41,8 +41,10 @@ def sync_hub_namespace(
     """List the namespace's models and datasets and bring the registry in line with them.
 
     New repos are created as `discovered` (no project: moderators attach them). Returns None when the
-    namespace is gone or another sync is listing it. On a HubError, records it on the namespace and
-    re-raises; rows already written stay written (re-running is harmless: they are then unchanged).
+    namespace is gone or another sync is listing it. A row that cannot be written (an unexpected error)
+    is recorded as that repo's failure and the listing goes on. A listing error (HubError, malformed
+    answer) is raised for the caller to retry or record (`record_namespace_failure`); rows already
+    written stay written (re-running is harmless: they are then unchanged).
     """
     namespace = HubNamespace.objects.filter(pk=namespace_pk).first()
     if namespace is None:
@@ -51,12 +53,8 @@ def sync_hub_namespace(
         if not acquired:
             return None
         listing_pass = _ListingPass(run, namespace, schedule_detail, on_row or (lambda: None))
-        try:
-            listing_pass.sync(RepoType.MODEL, client.list_models(namespace.name))
-            listing_pass.sync(RepoType.DATASET, client.list_datasets(namespace.name))
-        except HubError as error:
-            _record_namespace_error(namespace_pk, error)
-            raise
+        listing_pass.sync(RepoType.MODEL, client.list_models(namespace.name))
+        listing_pass.sync(RepoType.DATASET, client.list_datasets(namespace.name))
         _record_namespace_listed(namespace)
     return listing_pass.tally
 
@@ -77,11 +75,20 @@ class _ListingPass:
             for record in chunk:
                 repo = known.get(record.repo_id) or self._create_discovered(repo_type, record.repo_id)
                 seen.add(repo.pk)
-                self._sync_row(repo, record)
+                self._sync_row_or_record_failure(repo, record)
                 self.on_row()
         # Listed first, scheduled after: a detailed sync must not run inside the open cursor.
         for repo_pk in list(_absent_and_due(self.namespace, repo_type, seen)):
             self.schedule_detail(repo_pk)
+
+    def _sync_row_or_record_failure(self, repo: HubRepo, record: HubModel | HubDataset) -> None:
+        try:
+            self._sync_row(repo, record)
+        except Exception as error:
+            if is_run_fatal(error):
+                raise
+            # One poisoned row must not stop the listing at the same place on every run.
+            record_repo_failure(run_id=self.run.pk, repo_pk=repo.pk, error=error)
 
     def _sync_row(self, repo: HubRepo, record: HubModel | HubDataset) -> None:
         if synced_during(repo, self.run):
@@ -125,13 +132,6 @@ def _absent_and_due(namespace: HubNamespace, repo_type: str, seen: set[int]) -> 
     for repo_pk, last_synced_at, last_error_at in rows.iterator():
         if repo_pk not in seen and is_due(last_synced_at=last_synced_at, last_error_at=last_error_at, now=now):
             yield repo_pk
-
-
-def _record_namespace_error(namespace_pk: int, error: HubError) -> None:
-    HubNamespace.objects.filter(pk=namespace_pk).update(
-        last_error=f"{type(error).__name__}: {error}"[:2000], last_error_at=timezone.now(),
-        error_count=F("error_count") + 1,
-    )
 
 
 def _record_namespace_listed(namespace: HubNamespace) -> None:

@@ -7,13 +7,12 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
-from registry.hub import HubClient, HubError, HubGated, HubNotFound
+from registry.hub import HubClient, HubGated, HubNotFound
 from registry.models import HubNamespace, HubRepo, RepoType, SyncRun
 from registry.services.hub_sync.locks import repo_lock
 from registry.services.hub_sync.values import repo_values
 from registry.services.hub_sync.writes import (
     record_not_found,
-    record_repo_error,
     synced_during,
     write_repo,
 )
@@ -36,8 +35,9 @@ def sync_hub_repo(*, run: SyncRun, repo_pk: int, client: HubClient, schedule_det
     """Fetch the repo `repo_pk` (metadata + README) and write it in one short transaction.
 
     Hub calls happen before and outside the transaction, under a per-repo lock. A not-found answer is
-    counted (missing after a few); any other HubError is recorded on the repo, whose data stays as it
-    was, and re-raised for the caller's retry policy. A model's declared training datasets get a row
+    counted (missing after a few); any other error (HubError, a malformed answer) is raised and the
+    repo's data stays as it was: the caller retries, or records the failure once
+    (`record_repo_failure`). A model's declared training datasets get a row
     (project-less, not "discovered") and are passed to `schedule_detail` if never synced.
     Idempotent: a repo already synced during `run` is skipped without a request.
     """
@@ -54,9 +54,6 @@ def sync_hub_repo(*, run: SyncRun, repo_pk: int, client: HubClient, schedule_det
         except HubNotFound as error:
             missing = record_not_found(run=run, repo_pk=repo_pk, error=error)
             return RepoOutcome.MISSING if missing else RepoOutcome.NOT_FOUND
-        except HubError as error:
-            record_repo_error(repo_pk=repo_pk, error=error)
-            raise
         result = write_repo(run=run, repo_pk=repo_pk, values=values, once_per_run=True)
     if result is None:
         return RepoOutcome.GONE
@@ -76,6 +73,8 @@ def fetch_repo_values(*, repo: HubRepo, client: HubClient) -> dict[str, Any]:
         "card_error": _card_error(repo, client),
         "sync_status": HubRepo.SyncStatus.OK,
         "last_synced_at": timezone.now(),
+        "last_error": "",
+        "last_error_at": None,
         "error_count": 0,
         "not_found_count": 0,
     }

@@ -11,8 +11,9 @@ from registry.hub import HubError, HubRateLimited, HubUnavailable
 RETRYABLE = (HubRateLimited, HubUnavailable)
 MAX_ATTEMPTS = 6  # the first try and 5 retries
 BACKOFF_BASE_SECONDS = 10.0
-# Countdowns stay well below the Redis broker's visibility timeout (30 min): a longer one is redelivered.
-MAX_DELAY_SECONDS = 10 * 60
+# A countdown plus the longest task (10 min) stays below the broker's visibility timeout (15 min):
+# a message held unacked longer is redelivered while the first copy still waits.
+MAX_DELAY_SECONDS = 4 * 60
 RATE_LIMIT_JITTER_SECONDS = 5.0
 
 T = TypeVar("T")

@@ -11,9 +11,12 @@ Fields fall in three groups:
 """
 
 from typing import Any
+from urllib.parse import urlsplit
+
+from django.conf import settings
 
 from registry.hub import HubDataset, HubModel
-from registry.models import HubRepo
+from registry.models import DataOrigin, HubRepo
 
 TRACKED_FIELDS = frozenset({
     "license", "license_name", "license_link", "gated", "datasets", "base_models", "sha",
@@ -32,7 +35,7 @@ def repo_values(record: HubModel | HubDataset) -> dict[str, Any]:
         "gated": record.gated, "downloads": record.downloads, "downloads_all_time": record.downloads_all_time,
         "likes": record.likes, "languages": list(record.languages), "tags": list(record.tags),
         "card_data": record.card_data, "sha": record.sha, "last_modified": record.last_modified,
-        "raw": record.raw,
+        "raw": record.raw, "data_origin": DataOrigin.HUB, "data_source": {},
     }
     if isinstance(record, HubModel):
         values |= {
@@ -63,6 +66,26 @@ def counts_as_changed(changes: dict[str, tuple[Any, Any]]) -> bool:
         name not in VOLATILE_FIELDS and (name not in BOOKKEEPING_FIELDS or is_tracked_change(name, *change))
         for name, change in changes.items()
     )
+
+
+def without_nul(value: Any) -> Any:
+    """`value` with every NUL character removed from its strings, dict keys included (PostgreSQL refuses them)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list | tuple):
+        return [without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {without_nul(key): without_nul(item) for key, item in value.items()}
+    return value
+
+
+def error_text(error: BaseException | str, *, limit: int = 2000) -> str:
+    """`Type: message` of `error`, fit to store and publish: no NUL, no internal Hub address, `limit` long."""
+    text = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    endpoint = settings.HF_ENDPOINT.rstrip("/")
+    for address in (endpoint, urlsplit(endpoint).netloc):  # the URL first, then a bare host:port
+        text = text.replace(address, "") if address else text
+    return without_nul(text)[:limit]
 
 
 def _fitted(name: str, value: Any) -> Any:

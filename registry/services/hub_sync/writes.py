@@ -14,10 +14,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from registry.models import HubRepo, Project, RepoType, SyncRun
+from registry.models import HubNamespace, HubRepo, Project, RepoType, SyncRun
 from registry.services.catalog_version import bump_catalog_version
 from registry.services.hub_sync.history import record_hub_changes
-from registry.services.hub_sync.values import counts_as_changed, differences
+from registry.services.hub_sync.values import counts_as_changed, differences, error_text, without_nul
 from registry.services.openness import recompute_project_openness
 
 NOT_FOUND = "Not found on the Hub"
@@ -41,8 +41,10 @@ def write_repo(
 
     Idempotent: nothing is written when the row already holds `values`. With `once_per_run`, a row
     another sync already wrote during `run` is left alone (two concurrent syncs of one repo write once).
-    Side effects on change: ChangeRecords, openness recomputation, catalog version bump.
+    NUL characters are removed from `values` first. Side effects on change: ChangeRecords, openness
+    recomputation, catalog version bump.
     """
+    values = without_nul(values)
     with transaction.atomic():
         repo, projects = _locked(repo_pk)
         if repo is None:
@@ -66,7 +68,7 @@ def record_not_found(*, run: SyncRun, repo_pk: int, error: Exception) -> bool:
         if repo is None:
             return False
         count = repo.not_found_count + 1
-        values = {"not_found_count": count, "last_error": f"{NOT_FOUND} ({count} in a row): {error}"[:2000],
+        values = {"not_found_count": count, "last_error": error_text(f"{NOT_FOUND} ({count} in a row): {error}"),
                   "last_error_at": timezone.now()}
         missing = count >= settings.HUB_MISSING_AFTER_NOT_FOUND and repo.sync_status != HubRepo.SyncStatus.MISSING
         if missing:
@@ -78,10 +80,11 @@ def record_not_found(*, run: SyncRun, repo_pk: int, error: Exception) -> bool:
     return missing
 
 
-def record_repo_error(*, repo_pk: int, error: Exception) -> None:
-    """Record a failed sync on the repo (last_error, last_error_at, error_count + 1); keep its data.
+def record_repo_error(*, repo_pk: int, error: BaseException) -> None:
+    """Record one failed sync on the repo (last_error, last_error_at, error_count + 1); keep its data.
 
-    A missing repo stays missing; any other is marked "error" until a sync succeeds.
+    Call it once per failed sync, not per attempt. A missing repo stays missing; any other is marked
+    "error" until a sync succeeds (which clears last_error and error_count).
     """
     with transaction.atomic():
         repo = HubRepo.objects.select_for_update(no_key=True).filter(pk=repo_pk).first()
@@ -89,12 +92,18 @@ def record_repo_error(*, repo_pk: int, error: Exception) -> None:
             return
         flips = repo.sync_status not in (HubRepo.SyncStatus.ERROR, HubRepo.SyncStatus.MISSING)
         HubRepo.objects.filter(pk=repo_pk).update(
-            last_error=f"{type(error).__name__}: {error}"[:2000], last_error_at=timezone.now(),
-            error_count=F("error_count") + 1,
+            last_error=error_text(error), last_error_at=timezone.now(), error_count=F("error_count") + 1,
             sync_status=HubRepo.SyncStatus.ERROR if flips else repo.sync_status,
         )
         if flips:
             bump_catalog_version()
+
+
+def record_namespace_error(*, namespace_pk: int, error: BaseException) -> None:
+    """Record one failed listing on the namespace (last_error, last_error_at, error_count + 1)."""
+    HubNamespace.objects.filter(pk=namespace_pk).update(
+        last_error=error_text(error), last_error_at=timezone.now(), error_count=F("error_count") + 1,
+    )
 
 
 def synced_during(repo: HubRepo, run: SyncRun) -> bool:

@@ -8,11 +8,11 @@ from django.db import connection, connections
 from registry.hub import HubClient
 from registry.models import ChangeRecord
 from registry.services.hub_sync import RepoOutcome, sync_hub_repo
-from registry.services.hub_sync.locks import claim_once, repo_lock
+from registry.services.hub_sync.locks import repo_lock
 from registry.services.hub_sync.repos import fetch_repo_values
-from registry.services.hub_sync.runs import start_sync_run
+from registry.services.hub_sync.runs import claim_step, start_sync_run
 from registry.services.hub_sync.writes import write_repo
-from tests.factories import HubRepoFactory
+from tests.factories import HubRepoFactory, SyncRunFactory
 from tests.registry.sync.conftest import LUCIE
 
 postgresql_only = pytest.mark.skipif(
@@ -45,8 +45,12 @@ def test_a_repo_lock_is_held_by_one_holder_and_released_only_by_it(db):
         assert again
 
 
-def test_a_claim_is_granted_once():
-    assert [claim_once("run:1:repo:2"), claim_once("run:1:repo:2"), claim_once("run:1:repo:3")] == [True, False, True]
+@pytest.mark.django_db
+def test_a_step_is_claimed_once_per_run():
+    first, second = SyncRunFactory(), SyncRunFactory()
+    claims = [claim_step(run_id=first.pk, key="repo:2"), claim_step(run_id=first.pk, key="repo:2"),
+              claim_step(run_id=first.pk, key="repo:3"), claim_step(run_id=second.pk, key="repo:2")]
+    assert claims == [True, False, True, True]
 
 
 @pytest.mark.django_db(transaction=True)

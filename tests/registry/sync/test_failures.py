@@ -5,7 +5,8 @@ from django.db import transaction
 
 from registry.hub import HubClient
 from registry.models import ChangeRecord, HubRepo, RepoType
-from registry.services.hub_sync.retry import MAX_ATTEMPTS, RATE_LIMIT_JITTER_SECONDS
+from registry.services.hub_sync.foreground import FINAL_RETRY_ROUNDS
+from registry.services.hub_sync.retry import RATE_LIMIT_JITTER_SECONDS
 from tests.factories import HubNamespaceFactory, HubRepoFactory
 from tests.registry.sync.conftest import CLAIRE, LUCIE, repo
 
@@ -43,9 +44,10 @@ def test_sync_keeps_last_good_data_when_hub_returns_500(fake_hub, synced_once, s
     run = sync_namespace(synced_once)
 
     lucie = repo(LUCIE)
-    assert (lucie.license, lucie.sync_status, lucie.error_count) == ("apache-2.0", "error", MAX_ATTEMPTS)
+    assert (lucie.license, lucie.sync_status, lucie.error_count) == ("apache-2.0", "error", 1)
     assert "500" in lucie.last_error and lucie.last_error_at >= run.started_at
-    assert fake_hub.count(LUCIE_INFO) == MAX_ATTEMPTS and len(sleeps) == MAX_ATTEMPTS - 1
+    lucie_requests = [logged for logged in fake_hub.requests if logged.path == LUCIE_INFO]
+    assert len(lucie_requests) == 1 + FINAL_RETRY_ROUNDS and len(sleeps) == FINAL_RETRY_ROUNDS
     assert (run.status, run.repos_failed, run.errors[0]["subject"]) == ("partial", 1, f"repo {LUCIE}")
     assert not ChangeRecord.objects.filter(sync_run=run).exists()
 
@@ -64,7 +66,7 @@ def test_sync_keeps_last_good_data_when_hub_times_out(fake_hub, synced_once, syn
 
 def test_a_later_success_clears_the_error_state(fake_hub, synced_once, sync_namespace):
     commit_upstream(fake_hub)
-    fake_hub.fail(LUCIE_INFO, status=503, times=MAX_ATTEMPTS)
+    fake_hub.fail(LUCIE_INFO, status=503, times=1 + FINAL_RETRY_ROUNDS)
     sync_namespace(synced_once)
 
     run = sync_namespace(synced_once)
