@@ -60,9 +60,14 @@ def cell(value):
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return list_cell(value)
+        return defused(list_cell(value))
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return defused(value)
+
+
+def defused(value):
+    """`value` with an apostrophe in front if a spreadsheet would run it as a formula."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return f"'{value}"
     return value

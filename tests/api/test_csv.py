@@ -75,3 +75,12 @@ def test_the_accept_header_can_ask_for_csv(client):
 def test_every_list_renders_csv(client, seeded_catalog, url):
     response = client.get(url, {"format": "csv"})
     assert response.status_code == 200 and response.content.decode().count("\r\n") >= 1
+
+
+def test_formulas_nested_in_lists_are_defused_too(client):
+    project = ProjectFactory(slug="lucie", countries=["=HYPERLINK(\"x\")", "FR"])
+    HubRepoFactory(project=project, repo_id="=cmd|' /C calc'!A0")
+
+    (row,) = rows(client.get("/api/v1/projects/", {"format": "csv"}))
+
+    assert row["hub_repos"].startswith("'=") and row["countries"].startswith("'=")
