@@ -5,6 +5,7 @@ field it positions on, so a tampered cursor is a 400 naming `cursor`, never a da
 """
 
 import json
+import math
 from base64 import urlsafe_b64decode, urlsafe_b64encode
 from datetime import date, datetime
 
@@ -30,7 +31,7 @@ def decode_cursor(token: str, *, ordering: tuple[str, ...], queryset: QuerySet,
     """Return `(position, backwards)`; raises InvalidParameter for anything but our own cursors."""
     try:
         payload = json.loads(urlsafe_b64decode(token + "=" * (-len(token) % 4)),
-                             parse_constant=_reject)
+                             parse_constant=_reject, parse_float=_finite_float)
         backwards = payload.get("b", False)
         values = payload["p"]
         if not isinstance(backwards, bool) or len(values) != len(attributes):
@@ -43,7 +44,7 @@ def decode_cursor(token: str, *, ordering: tuple[str, ...], queryset: QuerySet,
     try:
         position = tuple(_to_python(queryset, attribute, value)
                          for attribute, value in zip(attributes, values, strict=True))
-    except (ValueError, TypeError, ValidationError):
+    except (ValueError, TypeError, OverflowError, ValidationError):
         raise InvalidParameter(PARAMETER, "Invalid cursor") from None
     return position, backwards
 
@@ -54,6 +55,14 @@ def _jsonable(value):
 
 def _reject(constant):
     raise ValueError(f"{constant} is not a position")
+
+
+def _finite_float(text: str) -> float:
+    """JSON reads `1e999` as infinity, which no field holds: refuse it with the other constants."""
+    value = float(text)
+    if not math.isfinite(value):
+        _reject(text)
+    return value
 
 
 def _to_python(queryset: QuerySet, attribute: str, value):

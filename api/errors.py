@@ -3,9 +3,12 @@
     {"detail": "<one sentence>", "code": "<machine-readable>",
      "parameter": "<query parameter at fault>", "errors": {"<parameter>": ["<message>", ...]}}
 
-`parameter` and `errors` appear only when a query parameter is at fault.
+`parameter` and `errors` appear only when a query parameter is at fault. Errors that DRF never
+sees (a crash, a request Django refuses) get the same shape from the handlers at the end.
 """
 
+from django.http import JsonResponse
+from django.views import defaults
 from rest_framework import status
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.views import exception_handler
@@ -48,3 +51,22 @@ def error_body(exc, data) -> dict:
         return {"detail": "Invalid input.", "code": "invalid", "errors": data}
     detail = data.get("detail", "Error.") if isinstance(data, dict) else str(data)
     return {"detail": str(detail), "code": getattr(detail, "code", "error")}
+
+
+def _json_under_api(django_handler, status_code: int, code: str, detail: str):
+    """Django's error view `django_handler`, except under /api/, where the error is JSON."""
+    def handler(request, *args, **kwargs):
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": detail, "code": code}, status=status_code)
+        return django_handler(request, *args, **kwargs)
+    return handler
+
+
+# Errors raised outside DRF's views (an unhandled exception, a malformed request, a URL that
+# matches nothing): config/urls.py installs these as handler400/403/404/500.
+bad_request = _json_under_api(defaults.bad_request, 400, "bad_request", "Bad request.")
+permission_denied = _json_under_api(defaults.permission_denied, 403, "permission_denied",
+                                    "You do not have permission to perform this action.")
+page_not_found = _json_under_api(defaults.page_not_found, 404, "not_found", "Not found.")
+server_error = _json_under_api(defaults.server_error, 500, "server_error",
+                               "The server could not answer this request; the error was logged.")

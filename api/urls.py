@@ -18,13 +18,27 @@ class RepoTypeConverter:
         return value
 
 
+class RepoIdConverter:
+    """A Hub id, slash included (`namespace/name`); no control characters, which no Hub id holds
+    and PostgreSQL refuses in text (NUL), so such a path is an API 404, not a database error."""
+
+    regex = r"[^\x00-\x1f\x7f]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
 register_converter(RepoTypeConverter, "repo_type")
+register_converter(RepoIdConverter, "repo_id")
 
 v1 = [
     path("projects/", views.ProjectList.as_view(), name="project-list"),
     path("projects/<slug:slug>/", views.ProjectDetail.as_view(), name="project-detail"),
     path("hub-repos/", views.HubRepoList.as_view(), name="hub-repo-list"),
-    path("hub-repos/<repo_type:repo_type>/<path:repo_id>/", views.HubRepoDetail.as_view(),
+    path("hub-repos/<repo_type:repo_type>/<repo_id:repo_id>/", views.HubRepoDetail.as_view(),
          name="hub-repo-detail"),
     path("organisations/", views.OrganisationList.as_view(), name="organisation-list"),
     path("licenses/", views.LicenceList.as_view(), name="license-list"),
