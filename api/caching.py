@@ -5,20 +5,25 @@ Every write that changes what visitors see bumps the catalog version
 URL and the media type. A digest of those three is the ETag and the cache key, and the moment
 of the last bump is Last-Modified: a sync or a moderation makes every older entry unreachable
 at once, without tracking which response showed which row. Entries then simply expire.
+
+Responses live in the volatile cache (a Redis with a memory limit and LRU eviction, which may be
+down) and only for a canonical query string: known parameters, no blank or padded values, no
+repeats, sorted. Spelling one query many ways stores it once; other spellings are answered fresh.
 """
 
 import hashlib
 from calendar import timegm
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 from registry.services.catalog_version import get_catalog_version
+from registry.volatile_cache import volatile_cache
 
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link")
 
@@ -29,12 +34,17 @@ class Validators:
 
     digest: str
     last_modified: datetime
+    storable: bool = True
 
     @classmethod
-    def for_request(cls, request) -> "Validators":
+    def for_request(cls, request, known_parameters: set[str]) -> "Validators":
+        """Validators of this request; `storable` only when its query string is canonical."""
         version, changed_at = get_catalog_version()
-        variant = f"{version} {request.build_absolute_uri()} {request.accepted_renderer.media_type}"
-        return cls(hashlib.sha256(variant.encode()).hexdigest()[:32], changed_at)
+        raw = request.META.get("QUERY_STRING", "")
+        query = canonical_query(raw, known_parameters)
+        url = f"{request.build_absolute_uri(request.path)}?{raw if query is None else query}"
+        variant = f"{version} {url} {request.accepted_renderer.media_type}"
+        return cls(hashlib.sha256(variant.encode()).hexdigest()[:32], changed_at, query is not None)
 
     @property
     def etag(self) -> str:
@@ -64,22 +74,45 @@ class ConditionalCacheMixin:
     """
 
     def get(self, request, *args, **kwargs):
-        validators = Validators.for_request(request)
+        validators = Validators.for_request(request, self.get_cacheable_parameters())
         not_modified = get_conditional_response(
             request, etag=validators.etag, last_modified=validators.timestamp)
         if not_modified is not None:
             return validators.stamp(not_modified)
-        response = cached_response(validators.cache_key)
+        response = cached_response(validators.cache_key) if validators.storable else None
         if response is None:
             response = super().get(request, *args, **kwargs)
             if response.status_code != 200:
                 return response
-            response.add_post_render_callback(lambda rendered: store(validators.cache_key, rendered))
+            if validators.storable:
+                response.add_post_render_callback(
+                    lambda rendered: store(validators.cache_key, rendered))
         return validators.stamp(response)
+
+    def get_cacheable_parameters(self) -> set[str]:
+        """Query parameters a stored response may vary on: the view's own list when it has one."""
+        if hasattr(self, "get_query_parameters"):
+            return self.get_query_parameters()
+        return {"format"}
+
+
+def canonical_query(query_string: str, known_parameters: set[str]) -> str | None:
+    """`query_string` re-encoded when it is canonical, else None.
+
+    Canonical: every name in `known_parameters`, no blank, padded or repeated pair, sorted by
+    name then value. Percent-encoding is normalised, so `a=%41` and `a=A` give the same string.
+    """
+    try:
+        pairs = parse_qsl(query_string, keep_blank_values=True, strict_parsing=bool(query_string))
+    except ValueError:
+        return None
+    canonical = sorted({(name, value) for name, value in pairs
+                        if name in known_parameters and value and value == value.strip()})
+    return urlencode(canonical) if canonical == pairs else None
 
 
 def cached_response(key: str) -> HttpResponse | None:
-    entry = cache.get(key)
+    entry = volatile_cache().get(key)
     if entry is None:
         return None
     return HttpResponse(entry["content"], headers=entry["headers"])
@@ -87,5 +120,5 @@ def cached_response(key: str) -> HttpResponse | None:
 
 def store(key: str, response) -> None:
     headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-    cache.set(key, {"content": response.content, "headers": headers},
-              timeout=settings.API_RESPONSE_CACHE_SECONDS)
+    volatile_cache().set(key, {"content": response.content, "headers": headers},
+                         timeout=settings.API_RESPONSE_CACHE_SECONDS)

@@ -9,6 +9,13 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from config.cache_settings import (
+    locmem_cache,
+    redis_cache,
+    redis_url_with_next_db,
+    volatile_redis_cache,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
@@ -43,6 +50,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "csp",
+    "axes",
     "registry",
     "api",
 ]
@@ -58,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -82,13 +92,22 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A persistent connection that a database restart broke is replaced, not used for one failed request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Two caches. "default" holds the Hub sync's locks, claims and rate counters: it sits beside the
+# broker (REDIS_URL, noeviction) and fails loudly. "volatile" holds what may be lost at any time
+# (cached API responses, the catalog version, throttle history): CACHE_URL, a Redis with maxmemory
+# and allkeys-lru, whose failures are ignored after a short timeout so pages answer from the database.
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHE_URL = env("CACHE_URL", default=redis_url_with_next_db(REDIS_URL))
+CACHE_SOCKET_TIMEOUT_SECONDS = env.float("CACHE_SOCKET_TIMEOUT_SECONDS", default=0.25)
+CACHES = {
+    "default": redis_cache(REDIS_URL) if REDIS_URL else locmem_cache("default"),
+    "volatile": volatile_redis_cache(CACHE_URL, socket_timeout=CACHE_SOCKET_TIMEOUT_SECONDS)
+    if CACHE_URL else locmem_cache("volatile"),
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -96,6 +115,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Admin log-in: django-axes locks a username from one address out after AXES_FAILURE_LIMIT
+# failures, for AXES_COOLOFF_TIME hours; the address is the one the API throttle sees.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "api.throttling.client_address"
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -123,7 +154,12 @@ SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=31536000 if HTTPS e
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies stand in front of gunicorn. Only with one or more are X-Forwarded-Proto
+# (HTTPS detection) and X-Forwarded-For (the API throttle, the admin log-in lockout) believed:
+# without a proxy, any client could send them.
+PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+if PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -202,8 +238,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_RATE", default="120/minute")},
-    # Reverse proxies in front of the app; 0 trusts REMOTE_ADDR and ignores X-Forwarded-For.
-    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+    # 0 trusts REMOTE_ADDR and ignores X-Forwarded-For (see PROXY_COUNT).
+    "NUM_PROXIES": PROXY_COUNT,
     "DEFAULT_SCHEMA_CLASS": "api.openapi.RegistryAutoSchema",
     "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
 }

@@ -20,7 +20,7 @@ def command_words(service):
 
 
 def test_the_stack_has_web_worker_beat_postgres_and_redis():
-    assert set(SERVICES) == {"web", "worker", "beat", "postgres", "redis"}
+    assert set(SERVICES) == {"web", "worker", "beat", "postgres", "redis", "redis-cache"}
 
 
 def test_the_app_services_share_one_image_through_the_anchor():
@@ -33,8 +33,9 @@ def test_every_app_service_waits_for_healthy_databases():
     for name in ("web", "worker", "beat"):
         depends = SERVICES[name]["depends_on"]
         assert depends == {"postgres": {"condition": "service_healthy"},
-                           "redis": {"condition": "service_healthy"}}
-    for name in ("web", "worker", "postgres", "redis"):
+                           "redis": {"condition": "service_healthy"},
+                           "redis-cache": {"condition": "service_started"}}
+    for name in ("web", "worker", "postgres", "redis", "redis-cache"):
         assert "healthcheck" in SERVICES[name]
 
 
@@ -61,3 +62,20 @@ def test_worker_and_beat_use_the_celery_app_in_config():
         words = command_words(name)
         assert words[:3] == ["celery", "-A", "config"] and role in words
     assert isinstance(importlib.import_module("config").celery_app, Celery)
+
+
+def redis_flags(service):
+    words = shlex.split(SERVICES[service]["command"])
+    return dict(zip(words[1::2], words[2::2], strict=False))
+
+
+def test_the_broker_never_evicts_and_the_cache_is_bounded_with_lru_eviction():
+    assert redis_flags("redis")["--maxmemory-policy"] == "noeviction"
+    cache = redis_flags("redis-cache")
+    assert cache["--maxmemory-policy"] == "allkeys-lru" and cache["--maxmemory"]
+
+
+def test_the_app_caches_in_the_cache_redis_and_queues_in_the_broker():
+    environment = COMPOSE["x-app"]["environment"]
+    assert environment["CACHE_URL"].startswith("redis://redis-cache:")
+    assert environment["REDIS_URL"].startswith("redis://redis:")

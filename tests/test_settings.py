@@ -34,3 +34,41 @@ def test_check_deploy_is_clean_with_production_variables():
 def test_debug_mode_runs_without_a_secret_key():
     result = run_manage("check", DJANGO_DEBUG="true")
     assert result.returncode == 0, result.stderr
+
+
+def settings_value(expression: str, **env_overrides) -> str:
+    """`expression` evaluated on django.conf.settings in a fresh process with these variables."""
+    result = run_manage("shell", "-c", f"from django.conf import settings; print({expression})",
+                        DJANGO_SECRET_KEY="x" * 50, **env_overrides)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_persistent_database_connections_are_checked_before_reuse():
+    assert settings_value("settings.DATABASES['default']['CONN_HEALTH_CHECKS']", CONN_MAX_AGE="60") == "True"
+
+
+def test_forwarded_headers_are_ignored_without_a_proxy():
+    assert settings_value("settings.SECURE_PROXY_SSL_HEADER") == "None"
+    assert settings_value("settings.REST_FRAMEWORK['NUM_PROXIES']") == "0"
+
+
+def test_one_proxy_count_trusts_its_https_header_and_its_client_address():
+    assert settings_value("settings.SECURE_PROXY_SSL_HEADER", DJANGO_PROXY_COUNT="1") == (
+        "('HTTP_X_FORWARDED_PROTO', 'https')")
+    assert settings_value("settings.REST_FRAMEWORK['NUM_PROXIES']", DJANGO_PROXY_COUNT="2") == "2"
+
+
+def test_the_volatile_cache_lives_apart_from_the_broker_and_ignores_its_failures():
+    caches = eval(settings_value("settings.CACHES", REDIS_URL="redis://broker:6379/0"))  # noqa: S307
+    assert caches["default"]["LOCATION"] == "redis://broker:6379/0"
+    assert "OPTIONS" not in caches["default"]  # locks fail loudly
+    assert caches["volatile"]["LOCATION"] == "redis://broker:6379/1"
+    assert caches["volatile"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+    assert 0 < caches["volatile"]["OPTIONS"]["SOCKET_TIMEOUT"] <= 1
+
+
+def test_cache_url_names_the_cache_redis():
+    caches = eval(settings_value("settings.CACHES", REDIS_URL="redis://broker:6379/0",  # noqa: S307
+                                 CACHE_URL="redis://cache:6379/0"))
+    assert caches["volatile"]["LOCATION"] == "redis://cache:6379/0"

@@ -1,10 +1,9 @@
-"""The catalog's pages: the home list, a project's page, the methodology, and the health check."""
+"""The catalog's pages: the home list, a project's page and the methodology."""
 
 from functools import cache
 
 from django.conf import settings
-from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.safestring import SafeString, mark_safe
 
@@ -56,10 +55,3 @@ def methodology(request):
 def methodology_html() -> SafeString:
     """docs/methodology.md as sanitised HTML, read and rendered once per process."""
     return mark_safe(render_markdown(METHODOLOGY_FILE.read_text(encoding="utf-8")))
-
-
-def healthz(request):
-    """Liveness for load balancers and compose: the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})

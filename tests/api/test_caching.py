@@ -5,11 +5,14 @@ import uuid
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
 
 from registry.services.catalog_version import bump_catalog_version, get_catalog_version
 from tests.api.conftest import slugs
-from tests.factories import ProjectFactory
+from registry.volatile_cache import volatile_cache
+from tests.factories import HubRepoFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +119,33 @@ def test_responses_are_cached_in_redis_when_it_is_configured(client, project, se
         assert cache.keys("api:response:*")
     finally:
         cache.delete_pattern("*")
+
+
+@pytest.mark.parametrize("query", [
+    "updated_since=2024-01-01T00:00:00Z",
+    "page_size=1&repo_type=model",
+    "pipeline_tag=text%2Dgeneration&repo_type=model",  # %2D is "-": encoding is normalised
+])
+def test_a_canonical_query_string_is_stored_and_served_without_queries(client, query,
+                                                                      django_assert_num_queries):
+    HubRepoFactory()
+    first = client.get(f"/api/v1/hub-repos/?{query}")
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        assert client.get(f"/api/v1/hub-repos/?{query}").content == first.content
+
+
+@pytest.mark.parametrize("query", [
+    "repo_type=model&page_size=1",          # not sorted
+    "page_size=1&page_size=1",              # repeated
+    "page_size=1&pipeline_tag=",            # blank value
+    "pipeline_tag=text-generation%20",      # padded value
+    "search",                               # no "=" at all
+])
+def test_any_other_spelling_is_answered_fresh_and_never_stored(client, query):
+    HubRepoFactory()
+    assert client.get(f"/api/v1/hub-repos/?{query}").status_code == 200
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(f"/api/v1/hub-repos/?{query}").status_code == 200
+    assert len(again) > 0
+    assert not [key for key in volatile_cache()._cache if "api:response:" in key]
