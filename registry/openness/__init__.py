@@ -5,7 +5,7 @@ rules turn it into three legs (code, model, corpus), each with a value and the f
 other schemes' verdicts. The methodology users read is docs/methodology.md.
 """
 
-from registry.openness.evidence import AssertedFact, CodeEvidence, DatasetEvidence, ModelEvidence
+from registry.openness.evidence import AssertedFact, CodeEvidence, Coverage, DatasetEvidence, ModelEvidence
 from registry.openness.licence_names import normalise_licence_name
 from registry.openness.licence_reading import (
     LicenceReading,
@@ -34,6 +34,7 @@ __all__ = [
     "AssertedFact",
     "Assessment",
     "CodeEvidence",
+    "Coverage",
     "DatasetEvidence",
     "Fact",
     "Gate",

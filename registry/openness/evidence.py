@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from registry.openness.types import Fact, Gate, Kind, Leg, Value
 
@@ -24,7 +25,10 @@ class ModelEvidence:
     requests written in the card's prose (not licence terms). `training_data_in_prose` lists training data
     the prose names or links (dataset ids, links or short descriptions); mentions not covered by a declared
     dataset keep the corpus from being computed open. `gate_prompt` is the text of an automatic gate's
-    conditions, shown because it is part of the user agreement.
+    conditions, shown because it is part of the user agreement, and `gate_fields` the labels of the form it
+    asks users to fill in (`extra_gated_fields`), read with it. `named_base_models` are base models that the
+    repository's name, prose or project name without its card declaring `base_model`: the model is a
+    fine-tune all the same, so its corpus and code legs cannot be open on its fine-tuning data alone.
     """
 
     repo_id: str
@@ -39,6 +43,8 @@ class ModelEvidence:
     card_text_caveats: tuple[str, ...] = ()
     training_data_in_prose: tuple[str, ...] = ()
     gate_prompt: str | None = None
+    gate_fields: tuple[str, ...] = ()
+    named_base_models: tuple[str, ...] = ()
     seen_at: datetime | None = None
 
     @property
@@ -76,13 +82,22 @@ class DatasetEvidence:
         return f"{HUB_URL}/datasets/{self.repo_id}"
 
 
+class Coverage(StrEnum):
+    """What a code repository covers; only pre-training code can make the code leg open."""
+
+    PRE_TRAINING = "pre-training"
+    FINE_TUNING = "fine-tuning"
+    INFERENCE = "inference"
+
+
 @dataclass(frozen=True, kw_only=True)
 class CodeEvidence:
-    """The repository holding the model's code. `covers_training` is False when it holds inference code only."""
+    """A repository holding code of the model. `code_license` None means nobody has checked it yet (a lead);
+    an empty string means it was checked and declares no licence."""
 
     code_url: str
     code_license: str | None = None
-    covers_training: bool = True
+    covers: Coverage = Coverage.PRE_TRAINING
     source: str = "contributor"
     kind: Kind = Kind.ASSERTED
     seen_at: datetime | None = None

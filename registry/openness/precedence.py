@@ -2,13 +2,17 @@
 
 1. Evidence the registry checks itself (the Hub's metadata, the code repository and its licence) decides
    the leg whenever it settles it, that is whenever its finding is not `unknown`.
+   One exception: the Hub can only show that the datasets a card declares are public, not that they are all
+   the training data, so a moderator's sourced statement that some data is not released lowers an open corpus.
 2. Where it does not, statements decide, the most authoritative asserter first: a moderator, then a
    contributor, then the European Open Source AI Index. Several statements by the same asserter about one
    leg must all hold, so the least open of them counts.
 3. An OSAI Index rating of `open` never makes a leg open on its own: the index's criteria are looser than
    E2E's (data "open for inspection or shared", weights "shared" whatever their licence). Its `partial` and
    `closed` ratings are shortfalls under E2E too, so they do decide.
-4. Nothing is resolved silently: every fact is kept, and when the sources hold different known values the
+4. `closed` needs a positive fact: a statement of `closed` without a source is never counted (the
+   producer's statement that it is not released, a withdrawal, or a person's assertion, each with its URL).
+5. Nothing is resolved silently: every fact is kept, and when the sources hold different known values the
    leg is flagged (`disagreement`) with a warning naming each side. A moderator settles it with an override,
    which the storage layer keeps outside these rules.
 """
@@ -58,6 +62,11 @@ def _group_by_asserter(statements: Sequence[AssertedFact]) -> dict[str, list[Ass
 
 def _decide(leg: Leg, finding: Finding, by_asserter: dict[str, list[AssertedFact]]) -> tuple[Value, str, bool]:
     """The value, its reason, and whether it is only a provisional default."""
+    if leg is Leg.CORPUS and finding.value is Value.OPEN:
+        moderator = [statement for statement in by_asserter.get("moderator", ()) if statement.url]
+        shortfall = _asserted_value(moderator)
+        if shortfall.is_shortfall:
+            return shortfall, _asserted_reason("moderator", moderator, shortfall), False
     if finding.value.is_known:
         return finding.value, finding.reason, False
     for asserter, statements in by_asserter.items():
@@ -69,7 +78,12 @@ def _decide(leg: Leg, finding: Finding, by_asserter: dict[str, list[AssertedFact
 
 
 def _asserted_value(statements: Sequence[AssertedFact]) -> Value:
-    return weakest_link(statement.value for statement in statements if statement.value.is_known)
+    return weakest_link(statement.value for statement in statements if _counts(statement))
+
+
+def _counts(statement: AssertedFact) -> bool:
+    """A statement decides only with a known value; `closed` also needs its source (a positive fact)."""
+    return statement.value.is_known and (statement.value is not Value.CLOSED or bool(statement.url))
 
 
 def _asserted_reason(asserter: str, statements: Sequence[AssertedFact], value: Value) -> str:

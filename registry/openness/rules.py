@@ -29,7 +29,7 @@ from registry.openness.types import Assessment, Leg
 def assess_model(
     model: ModelEvidence,
     datasets: Mapping[str, DatasetEvidence],
-    code: CodeEvidence | None,
+    code: Sequence[CodeEvidence],
     asserted: Sequence[AssertedFact],
     base_assessment: Assessment | None = None,
     *,
@@ -38,7 +38,7 @@ def assess_model(
     """Assess one model repository.
 
     `datasets` holds what the Hub reported for the datasets the card declares (or people name), keyed by
-    repo id; a missing key means "not checked yet". `base_assessment` is the assessment of the model this
+    repo id; a missing key means "not checked yet". `code` lists the project's code repositories. `base_assessment` is the assessment of the model this
     one was fine-tuned from, when the registry has it. Pure: reads nothing but the packaged licence table.
     """
     table = licences or default_licence_table()
@@ -81,9 +81,10 @@ def _inherit_from_bases(
     """A fine-tune's corpus and code legs cover its base models' training data and pre-training code.
 
     Bases the card names without an assessment count as unknown; a `base` the card does not name (found in
-    its prose, say) still counts.
+    its prose, say) still counts, and so do bases named only outside the card's metadata.
     """
-    base_ids = tuple(dict.fromkeys(model.declared_base_models + ((base.subject,) if base else ())))
+    named = model.declared_base_models or model.named_base_models
+    base_ids = tuple(dict.fromkeys(named + ((base.subject,) if base else ())))
     if not base_ids:
         return findings
     inherited = {

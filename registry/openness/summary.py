@@ -6,8 +6,8 @@ so list the flagship first). Legs are never picked from different checkpoints, w
 E2E open when no single checkpoint is. Every checkpoint's value is kept as a fact, and a caveat says when
 they differ (Claire-7B-0.1 is CC-BY-NC-SA-4.0, Claire-7B-Apache-0.1 is Apache-2.0).
 
-Statements about the project then apply by the precedence rule. The project's code repository, when given,
-replaces the checkpoints' own code, while the pre-training code inherited from base models still counts.
+Statements about the project then apply by the precedence rule. The project's code repositories, when given,
+replace the checkpoints' own code, while the pre-training code inherited from base models still counts.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _SELECTION_RANKS = {Value.OPEN: 3, Value.PARTIAL: 2, Value.UNKNOWN: 1, Value.CLO
 def summarise_project(
     repo_assessments: Sequence[Assessment],
     asserted: Sequence[AssertedFact],
-    code: CodeEvidence | None = None,
+    code: Sequence[CodeEvidence] = (),
     *,
     subject: str = "",
     licences: LicenceTable | None = None,
@@ -37,7 +37,7 @@ def summarise_project(
     statements = statements_by_leg(asserted)
     best = most_open_checkpoint(repo_assessments)
     findings = {leg: _checkpoints_finding(leg, repo_assessments, best) for leg in Leg}
-    if code is not None:
+    if code:
         findings[Leg.CODE] = _project_code_finding(code, best, licences or default_licence_table())
     return Assessment(
         subject=subject or (best.subject if best else ""),
@@ -94,7 +94,7 @@ def _differences(leg: Leg, assessments: Sequence[Assessment], best: Assessment) 
     return (f"Checkpoints differ on the {leg} leg ({listed}); the project shows {best.subject}, its most open one.",)
 
 
-def _project_code_finding(code: CodeEvidence, best: Assessment | None, table: LicenceTable) -> Finding:
+def _project_code_finding(code: Sequence[CodeEvidence], best: Assessment | None, table: LicenceTable) -> Finding:
     own = compute_code_leg(code, table)
     base_facts = [fact for fact in best.code.facts if fact.source.startswith(BASE_MODEL_SOURCE)] if best else []
     if not base_facts:

@@ -17,7 +17,7 @@ FINEWEB = "HuggingFaceFW/fineweb"
 FALCON = "tiiuae/falcon-7b"
 CLAIRE = "OpenLLM-France/Claire-7B-0.1"
 EUROLLM = "utter-project/EuroLLM-9B"
-OPEN_CODE = CodeEvidence(code_url="https://github.com/example-org/trainer", code_license="Apache-2.0")
+OPEN_CODE = (CodeEvidence(code_url="https://github.com/example-org/trainer", code_license="Apache-2.0"),)
 
 
 def open_base_model(repo_id=FALCON):
@@ -33,8 +33,8 @@ def partial_corpus_base_model():
 
 def base_model_stated(leg, value, statement):
     """A base model whose `leg` rests on a person's statement."""
-    said = AssertedFact(leg=leg, value=value, source="moderator", statement=statement)
-    return assess_model(ModelEvidence(repo_id=FALCON, license="apache-2.0"), {}, None, asserted=[said])
+    said = AssertedFact(leg=leg, value=value, source="moderator", statement=statement, url="https://example.org/src")
+    return assess_model(ModelEvidence(repo_id=FALCON, license="apache-2.0"), {}, (), asserted=[said])
 
 
 def claire(**changes):
@@ -59,24 +59,25 @@ def test_open_weights_with_an_unknown_corpus_are_labelled_open_weights_not_e2e()
 
 
 def test_use_restricted_weights_are_labelled_restricted_weights():
-    assessment = assess_model(hub_model(CLAIRE), {}, None, asserted=())
+    assessment = assess_model(hub_model(CLAIRE), {}, (), asserted=())
 
     assert assessment.label is Label.RESTRICTED_WEIGHTS
 
 
 def test_weights_stated_as_not_released_are_labelled_closed():
     withheld = AssertedFact(
-        leg=Leg.MODEL, value=Value.CLOSED, source="moderator", statement="the producer says the weights stay private"
+        leg=Leg.MODEL, value=Value.CLOSED, source="moderator", statement="the producer says the weights stay private",
+        url="https://example.org/producer-statement",
     )
 
-    assessment = assess_model(hub_model(CLAIRE, weights_published=False), {}, None, asserted=[withheld])
+    assessment = assess_model(hub_model(CLAIRE, weights_published=False), {}, (), asserted=[withheld])
 
     assert assessment.model.value is Value.CLOSED
     assert assessment.label is Label.CLOSED
 
 
 def test_nothing_known_about_the_weights_is_labelled_unknown():
-    assessment = assess_model(hub_model(CLAIRE, weights_published=False), {}, None, asserted=())
+    assessment = assess_model(hub_model(CLAIRE, weights_published=False), {}, (), asserted=())
 
     assert assessment.label is Label.UNKNOWN
 
@@ -84,7 +85,7 @@ def test_nothing_known_about_the_weights_is_labelled_unknown():
 def test_unknown_is_never_shown_as_closed_without_a_positive_fact():
     bare = ModelEvidence(repo_id="example-org/empty", weights_published=False)
 
-    assessment = assess_model(bare, {}, None, asserted=())
+    assessment = assess_model(bare, {}, (), asserted=())
 
     assert [leg.value for leg in assessment.legs] == [Value.UNKNOWN] * 3
 
@@ -122,18 +123,18 @@ def test_a_fine_tune_takes_the_lower_of_the_known_shortfalls():
     base = base_model_stated(Leg.CORPUS, Value.CLOSED, "training data undisclosed")
     model = claire(datasets=(FINEWEB,))
 
-    assessment = assess_model(model, {FINEWEB: hub_dataset(FINEWEB, gated="manual")}, None, (), base_assessment=base)
+    assessment = assess_model(model, {FINEWEB: hub_dataset(FINEWEB, gated="manual")}, (), (), base_assessment=base)
 
     assert assessment.corpus.value is Value.CLOSED
 
 
 def test_a_base_models_provisional_corpus_is_not_a_known_shortfall_of_its_fine_tune():
-    base = assess_model(hub_model(EUROLLM, training_data_in_prose=("web data",)), {}, None, asserted=())
+    base = assess_model(hub_model(EUROLLM, training_data_in_prose=("web data",)), {}, (), asserted=())
     model = claire(base_models=(EUROLLM,), datasets=(FINEWEB,))
     confirmed = AssertedFact(leg=Leg.CORPUS, value=Value.OPEN, source="moderator", statement="all data is public")
 
-    unconfirmed = assess_model(model, {FINEWEB: hub_dataset(FINEWEB)}, None, (), base_assessment=base)
-    assessment = assess_model(model, {FINEWEB: hub_dataset(FINEWEB)}, None, [confirmed], base_assessment=base)
+    unconfirmed = assess_model(model, {FINEWEB: hub_dataset(FINEWEB)}, (), (), base_assessment=base)
+    assessment = assess_model(model, {FINEWEB: hub_dataset(FINEWEB)}, (), [confirmed], base_assessment=base)
 
     assert (unconfirmed.corpus.value, unconfirmed.corpus.provisional) == (Value.PARTIAL, True)
     assert assessment.corpus.value is Value.OPEN
@@ -148,15 +149,15 @@ def test_a_fine_tune_inherits_its_base_models_pre_training_code():
 
 
 def test_a_fine_tune_keeps_its_own_licence_for_the_model_leg():
-    assessment = assess_model(hub_model(CLAIRE), {}, None, (), base_assessment=open_base_model())
+    assessment = assess_model(hub_model(CLAIRE), {}, (), (), base_assessment=open_base_model())
 
     assert assessment.model.value is Value.PARTIAL
 
 
 def test_an_openly_licensed_fine_tune_of_a_restricted_base_model_is_warned_about():
-    restricted_base = assess_model(ModelEvidence(repo_id=FALCON, license="llama3.1"), {}, None, asserted=())
+    restricted_base = assess_model(ModelEvidence(repo_id=FALCON, license="llama3.1"), {}, (), asserted=())
 
-    assessment = assess_model(claire(), {}, None, (), base_assessment=restricted_base)
+    assessment = assess_model(claire(), {}, (), (), base_assessment=restricted_base)
 
     assert assessment.model.value is Value.OPEN
     assert any(FALCON in warning for warning in assessment.model.warnings)
@@ -164,7 +165,7 @@ def test_an_openly_licensed_fine_tune_of_a_restricted_base_model_is_warned_about
 
 @pytest.mark.parametrize("repo_id", [EUROLLM, CLAIRE, "swiss-ai/Apertus-8B-2509"])
 def test_every_leg_of_a_real_card_has_a_one_line_reason(repo_id):
-    assessment = assess_model(hub_model(repo_id), {}, None, asserted=())
+    assessment = assess_model(hub_model(repo_id), {}, (), asserted=())
 
     assert all(leg.reason and "\n" not in leg.reason for leg in assessment.legs)
 
@@ -172,6 +173,6 @@ def test_every_leg_of_a_real_card_has_a_one_line_reason(repo_id):
 def test_a_dataset_given_as_evidence_but_not_named_by_the_card_is_ignored():
     stray = DatasetEvidence(repo_id=FINEWEB)
 
-    assessment = assess_model(hub_model(EUROLLM), {FINEWEB: stray}, None, asserted=())
+    assessment = assess_model(hub_model(EUROLLM), {FINEWEB: stray}, (), asserted=())
 
     assert assessment.corpus.value is Value.UNKNOWN

@@ -9,7 +9,7 @@ CLAIRE_DATA = "OpenLLM-France/Claire-Dialogue-French-0.1"
 
 
 def assess(model, datasets=(), asserted=()):
-    return assess_model(model, {dataset.repo_id: dataset for dataset in datasets}, code=None, asserted=asserted)
+    return assess_model(model, {dataset.repo_id: dataset for dataset in datasets}, code=(), asserted=asserted)
 
 
 def test_public_datasets_under_open_licences_make_the_corpus_open():

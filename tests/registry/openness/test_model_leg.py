@@ -10,7 +10,7 @@ LUCIE = "OpenLLM-France/Lucie-7B"
 
 
 def model_leg(model):
-    return assess_model(model, datasets={}, code=None, asserted=()).model
+    return assess_model(model, datasets={}, code=(), asserted=()).model
 
 
 def test_apache_weights_without_a_gate_are_open():
@@ -88,7 +88,7 @@ def test_a_prose_usage_request_is_a_caveat_not_a_licence_term():
     request = card_sentence(LUCIE, "ask that usage of the model be limited to non-commercial purposes")
     model = hub_model(LUCIE, card_text_caveats=(request,))
 
-    assessment = assess_model(model, datasets={}, code=None, asserted=())
+    assessment = assess_model(model, datasets={}, code=(), asserted=())
 
     assert assessment.model.value is Value.OPEN
     assert any("non-commercial purposes" in caveat for caveat in assessment.model.caveats)

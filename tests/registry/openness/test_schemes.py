@@ -16,7 +16,7 @@ from registry.openness import (
 from . import hub_dataset, osai_index, osai_model
 
 FINEWEB = "HuggingFaceFW/fineweb"
-OPEN_CODE = CodeEvidence(code_url="https://github.com/org/trainer", code_license="Apache-2.0")
+OPEN_CODE = (CodeEvidence(code_url="https://github.com/org/trainer", code_license="Apache-2.0"),)
 
 
 def assessment(*, licence="apache-2.0", code=OPEN_CODE, dataset_gate="no", asserted=()):
@@ -63,7 +63,7 @@ def test_mof_class_ii_when_the_data_is_not_fully_public():
 
 
 def test_mof_class_iii_with_open_weights_and_documentation_but_no_open_code():
-    estimate = mof_class_estimate(assessment(code=None), osai_model("Apertus")["dimensions"])
+    estimate = mof_class_estimate(assessment(code=()), osai_model("Apertus")["dimensions"])
 
     assert estimate.result == "Class III"
 
@@ -103,7 +103,7 @@ def test_osaid_needs_only_data_information_not_the_data_itself():
 
 
 def test_osaid_cannot_tell_without_code_evidence():
-    assert osaid_conditions(assessment(code=None)).result == "cannot tell"
+    assert osaid_conditions(assessment(code=())).result == "cannot tell"
 
 
 def test_the_reason_schemes_disagree_names_every_scheme():

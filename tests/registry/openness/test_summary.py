@@ -18,14 +18,14 @@ FINEWEB = "HuggingFaceFW/fineweb"
 LIT_CLAIRE = CodeEvidence(code_url="https://github.com/OpenLLM-France/Lit-Claire", code_license="AGPL-3.0")
 
 
-def claire_checkpoints(code=None):
+def claire_checkpoints(code=()):
     """Claire-7B-0.1 (CC-BY-NC-SA-4.0) and its Apache-2.0 variant, both fine-tuned from Falcon-7B."""
     nc = hub_model(CLAIRE)
     apache = hub_model(CLAIRE, repo_id=CLAIRE_APACHE, license="apache-2.0", tags=())
     return [assess_model(model, {}, code, asserted=()) for model in (nc, apache)]
 
 
-def checkpoint(repo_id, *, licence="apache-2.0", dataset_gate="no", code=None):
+def checkpoint(repo_id, *, licence="apache-2.0", dataset_gate="no", code=()):
     model = ModelEvidence(repo_id=repo_id, license=licence, datasets=(FINEWEB,))
     return assess_model(model, {FINEWEB: hub_dataset(FINEWEB, gated=dataset_gate)}, code, asserted=())
 
@@ -70,14 +70,14 @@ def test_the_first_listed_checkpoint_wins_a_tie():
 def test_a_project_is_e2e_open_when_one_of_its_checkpoints_is():
     open_code = CodeEvidence(code_url="https://github.com/org/trainer", code_license="MIT")
     project = summarise_project(
-        [checkpoint("org/small", licence="cc-by-nc-4.0"), checkpoint("org/large", code=open_code)], asserted=()
+        [checkpoint("org/small", licence="cc-by-nc-4.0"), checkpoint("org/large", code=(open_code,))], asserted=()
     )
 
     assert project.e2e
 
 
 def test_the_project_code_repository_replaces_the_checkpoints_own_code_but_not_the_inherited_base():
-    project = summarise_project(claire_checkpoints(), asserted=(), code=LIT_CLAIRE, subject="Claire")
+    project = summarise_project(claire_checkpoints(), asserted=(), code=(LIT_CLAIRE,), subject="Claire")
 
     assert project.code.value is Value.UNKNOWN
     assert any(fact.url == LIT_CLAIRE.code_url for fact in project.code.facts)
@@ -85,17 +85,17 @@ def test_the_project_code_repository_replaces_the_checkpoints_own_code_but_not_t
 
 
 def test_project_statements_decide_legs_the_checkpoints_leave_unknown():
-    osai = osai_asserted_facts(osai_model("Claire")["dimensions"])
+    osai = osai_asserted_facts(osai_model("Pharia")["dimensions"])
 
     project = summarise_project(claire_checkpoints(), asserted=osai, subject="Claire")
 
-    assert project.code.value is Value.CLOSED
+    assert project.code.value is Value.PARTIAL
     assert project.code.facts[-1].attribution.startswith("European Open Source AI Index")
 
 
 def test_project_statements_can_replace_a_provisional_checkpoint_value():
     prose_only = assess_model(
-        hub_model("utter-project/EuroLLM-9B", training_data_in_prose=("web data",)), {}, None, asserted=()
+        hub_model("utter-project/EuroLLM-9B", training_data_in_prose=("web data",)), {}, (), asserted=()
     )
     confirmed = AssertedFact(leg=Leg.CORPUS, value=Value.OPEN, source="moderator", statement="all data is public")
 
@@ -106,7 +106,7 @@ def test_project_statements_can_replace_a_provisional_checkpoint_value():
 
 
 def test_a_project_without_checkpoints_rests_on_its_code_and_statements():
-    project = summarise_project([], asserted=(), code=LIT_CLAIRE, subject="Claire")
+    project = summarise_project([], asserted=(), code=(LIT_CLAIRE,), subject="Claire")
 
     assert (project.code.value, project.model.value, project.corpus.value) == (Value.OPEN, Value.UNKNOWN, Value.UNKNOWN)
     assert project.subject == "Claire"
