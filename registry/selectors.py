@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce, NullIf
 
 from registry.models import (
     ChangeRecord,
+    CodeRepository,
     HubRepo,
     LegAssessment,
     LegValue,
@@ -26,6 +27,7 @@ def list_projects() -> QuerySet[Project]:
         .prefetch_related(
             Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
             Prefetch("hub_repos", queryset=HubRepo.objects.order_by("repo_type", "repo_id")),
+            Prefetch("code_repositories", queryset=CodeRepository.objects.order_by("pk")),
             "legs",
         )
         .order_by("name")

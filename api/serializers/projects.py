@@ -6,7 +6,7 @@ from rest_framework import serializers
 from api.examples import PROJECT_EXAMPLE
 from api.links import project_links
 from api.serializers.openness import OpennessSerializer
-from registry.models import Project, RepoType
+from registry.models import CheckpointRole, CodeCoverage, DataOrigin, Project, RepoType
 
 
 def codes(help_text: str) -> serializers.ListField:
@@ -22,6 +22,24 @@ class OrganisationRefSerializer(serializers.Serializer):
 class HubRepoRefSerializer(serializers.Serializer):
     repo_type = serializers.ChoiceField(choices=RepoType.choices, help_text="Model or dataset.")
     repo_id = serializers.CharField(help_text="The Hub's id, `namespace/name`.")
+    role = serializers.ChoiceField(
+        choices=CheckpointRole.choices,
+        help_text="`own`: one of the project's checkpoints (they decide its legs); `base`: another "
+                  "organisation's base model (feeds inheritance only); `other-release`: another generation.")
+    data_origin = serializers.ChoiceField(
+        choices=DataOrigin.choices,
+        help_text="Where its Hub data came from: `hub` (a sync), `card-copy` (real card front matter from a "
+                  "public copy), `constructed` (constructed demo data), empty (none yet).")
+
+
+class CodeRepositorySerializer(serializers.Serializer):
+    url = serializers.URLField(help_text="The repository.")
+    licence = serializers.CharField(help_text="SPDX or Hub licence id; empty when nobody checked it yet.")
+    covers = serializers.ChoiceField(
+        choices=CodeCoverage.choices, help_text="What the code covers; only pre-training code can make the code "
+                                                "leg open.")
+    source_url = serializers.CharField(help_text="Where the licence and coverage were seen.")
+    seen_at = serializers.DateTimeField(help_text="When they were seen.")
 
 
 @extend_schema_field({
@@ -61,7 +79,8 @@ class ProjectSerializer(serializers.Serializer):
     languages = codes("ISO 639 codes of the languages it targets.")
     website = serializers.CharField(help_text="Home page URL; empty when unknown.")
     code_url = serializers.CharField(help_text="Source code URL; empty when unknown.")
-    code_license = serializers.CharField(help_text="Licence id of the code; empty when unknown.")
+    code_repositories = CodeRepositorySerializer(
+        many=True, help_text="Repositories holding the project's code, with licence and coverage.")
     paper_url = serializers.CharField(help_text="Paper or report URL; empty when unknown.")
     hub_repos = HubRepoRefSerializer(many=True, help_text="Its repositories on the Hugging Face Hub.")
     openness = OpennessSerializer(source="*", help_text="How open the project is, leg by leg.")

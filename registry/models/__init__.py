@@ -1,7 +1,8 @@
 """The catalog's domain model: who builds what, where it lives on the Hub, and how open it is."""
 
 from registry.models.catalog import Organisation, Project, SourceDataset
-from registry.models.hub import HubNamespace, HubRepo, RepoType, SyncRun
+from registry.models.code import CodeCoverage, CodeRepository
+from registry.models.hub import CheckpointRole, DataOrigin, HubNamespace, HubRepo, RepoType, SyncRun
 from registry.models.licences import Licence, LicenceClass
 from registry.models.openness import (
     ChangeRecord,
@@ -15,6 +16,10 @@ from registry.models.sync import SyncStep
 
 __all__ = [
     "ChangeRecord",
+    "CheckpointRole",
+    "CodeCoverage",
+    "CodeRepository",
+    "DataOrigin",
     "Evidence",
     "HubNamespace",
     "HubRepo",

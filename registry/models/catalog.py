@@ -30,6 +30,9 @@ class Organisation(models.Model):
     website = models.URLField(max_length=500, blank=True)
     notes = models.TextField(blank=True)
     sources = models.JSONField(default=list, blank=True, help_text="Where this record came from")
+    person_edited = models.JSONField(
+        default=list, blank=True, help_text="Fields a person changed; seed loads leave them alone"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -63,7 +66,6 @@ class Project(models.Model):
     languages = models.JSONField(default=list, blank=True, help_text="ISO 639 codes")
     website = models.URLField(max_length=500, blank=True)
     code_url = models.URLField(max_length=500, blank=True)
-    code_license = models.CharField(max_length=100, blank=True, help_text="Hub or SPDX licence id")
     paper_url = models.URLField(max_length=500, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
     sources = models.JSONField(default=list, blank=True, help_text="Where this record came from")
@@ -74,6 +76,12 @@ class Project(models.Model):
         default=False, help_text="Synced facts contradict a moderator override"
     )
     review_reason = models.TextField(blank=True)
+    review_details = models.JSONField(
+        default=list, blank=True, help_text="Structured reasons for review: leg, sources and their values"
+    )
+    person_edited = models.JSONField(
+        default=list, blank=True, help_text="Fields a person changed; seed loads leave them alone"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -12,6 +12,23 @@ class RepoType(models.TextChoices):
     DATASET = "dataset", "Dataset"
 
 
+class CheckpointRole(models.TextChoices):
+    """What a model repository is to the project it is attached to."""
+
+    OWN = "own", "One of the project's own checkpoints"
+    BASE = "base", "Another organisation's base model"
+    OTHER_RELEASE = "other-release", "Another generation or release of the family"
+
+
+class DataOrigin(models.TextChoices):
+    """Where a repository's Hub metadata came from."""
+
+    HUB = "hub", "Read from the Hub by a sync"
+    CARD_COPY = "card-copy", "Real card front matter from a public copy"
+    CONSTRUCTED = "constructed", "Constructed demo data"
+    NONE = "", "No Hub data yet"
+
+
 class HubNamespace(models.Model):
     """A Hub user or organisation whose repositories are listed on every sync."""
 
@@ -55,6 +72,17 @@ class HubRepo(models.Model):
     namespace = models.ForeignKey(
         HubNamespace, null=True, blank=True, on_delete=models.SET_NULL, related_name="repos"
     )
+    role = models.CharField(
+        max_length=20, choices=CheckpointRole.choices, default=CheckpointRole.OWN,
+        help_text="Only the project's own checkpoints decide its legs; a base model feeds inheritance",
+    )
+    data_origin = models.CharField(max_length=20, choices=DataOrigin.choices, blank=True, default=DataOrigin.NONE)
+    data_source = models.JSONField(
+        default=dict, blank=True, help_text="Where the Hub data was seen: url, copy, seen (for card copies)"
+    )
+    person_edited = models.JSONField(
+        default=list, blank=True, help_text="Fields a person changed; seed loads leave them alone"
+    )
     discovered = models.BooleanField(
         default=False, help_text="Found by listing a tracked namespace; awaits a moderator"
     )
@@ -62,7 +90,7 @@ class HubRepo(models.Model):
 
     license = models.CharField(max_length=200, blank=True)
     license_name = models.CharField(max_length=200, blank=True)
-    license_link = models.URLField(max_length=500, blank=True)
+    license_link = models.CharField(max_length=500, blank=True, help_text="As the Hub gives it; may be relative")
     gated = models.CharField(max_length=10, choices=Gated.choices, default=Gated.NO)
     downloads = models.PositiveBigIntegerField(null=True, blank=True)
     downloads_all_time = models.PositiveBigIntegerField(null=True, blank=True)

@@ -105,6 +105,9 @@ class Evidence(models.Model):
     )
     url = models.URLField(max_length=500, blank=True)
     statement = models.TextField(help_text="What the source shows")
+    quote = models.TextField(blank=True, help_text="The source's own words")
+    seen_via = models.CharField(max_length=300, blank=True, help_text="Which copy was read (a stored copy names it)")
+    person_edited = models.JSONField(default=list, blank=True, help_text="Fields a person changed")
     attribution = models.CharField(max_length=500, blank=True)
     datasets = models.JSONField(
         default=list, blank=True, help_text="Training datasets this fact names (corpus leg)"

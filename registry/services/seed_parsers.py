@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from django.utils.text import slugify
 
-from registry.openness.osai import DIMENSION_LEGS, OSAI_ATTRIBUTION
+from registry.openness.osai import DIMENSION_LEGS, OSAI_ATTRIBUTION, osai_statement_text, read_osai_dimension
 from registry.services.seed_records import (
     CatalogDataError,
     EvidenceRecord,
@@ -179,9 +179,8 @@ def _hub_models_in(system_link: str, dimensions: dict) -> list:
 def _osai_evidence(slug, ref, leg, dimension, seen_at) -> EvidenceRecord:
     links = _links(dimension)
     return EvidenceRecord(
-        project_slug=slug, leg=leg, value=dimension["class"], source="osai-index",
-        source_key=ref, url=links[0] if links else "",
-        statement=f"OSAI Index, {ref}: {dimension['class']}. {dimension.get('notes') or ''}".strip(),
+        project_slug=slug, leg=leg, value=read_osai_dimension(ref, dimension).value, source="osai-index",
+        source_key=ref, url=links[0] if links else "", statement=osai_statement_text(ref, dimension),
         attribution=OSAI_ATTRIBUTION, seen_at=seen_at)
 
 

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 class CatalogDataError(ValueError):
@@ -71,6 +72,9 @@ class EvidenceRecord:
     statement: str
     attribution: str
     seen_at: datetime
+    quote: str = ""
+    seen_via: str = ""
+    datasets: list = field(default_factory=list)
 
 
 @dataclass
@@ -96,6 +100,7 @@ class SeedCatalog:
     licences: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
     hub_repo_notes: dict = field(default_factory=dict)
+    families: Any = None  # FamilyCuration, set once the family files are read
 
     def add_organisation(self, record: OrganisationRecord) -> None:
         existing = self.organisations.get(record.slug)

@@ -66,15 +66,18 @@ def sync_seeded_repos(seeded_catalog):
 # --- The seeded catalog -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("slug", "expected"), [
-    ("lucie", {"code": "unknown", "model": "unknown", "corpus": "partial"}),
-    ("claire", {"code": "closed", "model": "partial", "corpus": "closed"}),
-    ("salamandra", {"code": "closed", "model": "partial", "corpus": "partial"}),
-    ("eurollm", {"code": "unknown", "model": "partial", "corpus": "unknown"}),
-    ("apertus", {"code": "unknown", "model": "unknown", "corpus": "unknown"}),
-    ("mistral-large-3", {"code": "closed", "model": "unknown", "corpus": "closed"}),
-])
-def test_before_any_sync_the_osai_index_decides_the_legs_the_hub_is_silent_on(seeded_catalog, slug, expected):
+SEEDED_VERDICTS = [
+    ("lucie", {"code": "open", "model": "open", "corpus": "partial"}),
+    ("claire", {"code": "partial", "model": "open", "corpus": "unknown"}),
+    ("salamandra", {"code": "open", "model": "open", "corpus": "partial"}),
+    ("eurollm", {"code": "unknown", "model": "open", "corpus": "partial"}),
+    ("apertus", {"code": "open", "model": "open", "corpus": "open"}),
+    ("mistral-large-3", {"code": "partial", "model": "unknown", "corpus": "unknown"}),
+]
+
+
+@pytest.mark.parametrize(("slug", "expected"), SEEDED_VERDICTS)
+def test_before_any_sync_the_curated_facts_decide_the_seeded_legs(seeded_catalog, slug, expected):
     recompute_all_openness()
 
     assert legs(Project.objects.get(slug=slug)) == expected
@@ -90,15 +93,8 @@ def test_osai_ratings_are_shown_once_each_with_their_cc_by_attribution(seeded_ca
     assert all("CC-BY-4.0" in fact["attribution"] for fact in osai_facts)
 
 
-@pytest.mark.parametrize(("slug", "expected"), [
-    ("lucie", {"code": "unknown", "model": "open", "corpus": "open"}),
-    ("claire", {"code": "closed", "model": "partial", "corpus": "closed"}),
-    ("salamandra", {"code": "closed", "model": "open", "corpus": "partial"}),
-    ("eurollm", {"code": "unknown", "model": "open", "corpus": "unknown"}),
-    ("apertus", {"code": "unknown", "model": "open", "corpus": "unknown"}),
-    ("mistral-large-3", {"code": "closed", "model": "partial", "corpus": "closed"}),
-])
-def test_after_a_hub_sync_the_hub_decides_the_legs_it_settles(sync_seeded_repos, slug, expected):
+@pytest.mark.parametrize(("slug", "expected"), SEEDED_VERDICTS)
+def test_a_hub_sync_of_the_same_facts_keeps_the_seeded_legs(sync_seeded_repos, slug, expected):
     recompute_all_openness()
 
     assert legs(Project.objects.get(slug=slug)) == expected

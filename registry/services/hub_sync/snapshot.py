@@ -3,7 +3,8 @@
 The snapshot holds, per repo, the values a detailed sync writes (see `values.repo_values`), built once
 from the fixtures in tests/data/hub through the real client. Loading writes them through the sync's
 own write path, under a SyncRun with trigger "snapshot" whose note dates the snapshot, and never over
-data a live sync has fetched.
+data a live sync has fetched or real card front matter seen in a public copy. Its entries are constructed
+demo data, and every page and API response that shows them says so (`data_origin`).
 """
 
 import json
@@ -13,7 +14,7 @@ from typing import Any
 
 from django.utils.dateparse import parse_datetime
 
-from registry.models import HubRepo, SyncRun
+from registry.models import DataOrigin, HubRepo, SyncRun
 from registry.services.hub_sync.runs import count_sync_outcomes, finish_sync_run, start_sync_run
 from registry.services.hub_sync.writes import write_repo
 
@@ -63,10 +64,11 @@ def load_hub_snapshot(*, path: Path = SNAPSHOT_FILE) -> SnapshotReport:
 def _load_entry(run: SyncRun, entry: dict, report: SnapshotReport) -> None:
     name = f"{entry['repo_type']}:{entry['repo_id']}"
     repo = HubRepo.objects.filter(repo_id=entry["repo_id"], repo_type=entry["repo_type"]).first()
-    if repo is None or repo.sync_status not in REPLACEABLE:
+    if repo is None or repo.sync_status not in REPLACEABLE or repo.data_origin == DataOrigin.CARD_COPY:
         report.skipped.append(name)
         return
-    values = _values(entry["values"]) | {"sync_status": HubRepo.SyncStatus.SNAPSHOT}
+    values = _values(entry["values"]) | {"sync_status": HubRepo.SyncStatus.SNAPSHOT,
+                                         "data_origin": DataOrigin.CONSTRUCTED}
     result = write_repo(run=run, repo_pk=repo.pk, values=values)
     (report.written if result and result.written else report.unchanged).append(name)
 

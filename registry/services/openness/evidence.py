@@ -9,8 +9,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from registry.models import Evidence, HubRepo, IndexAssessment, LegAssessment, Project, RepoType, SourceDataset
-from registry.openness import AssertedFact, Assessment, CodeEvidence, DatasetEvidence, Gate, Leg, ModelEvidence, Value
+from registry.models import (
+    CheckpointRole,
+    DataOrigin,
+    Evidence,
+    HubRepo,
+    IndexAssessment,
+    LegAssessment,
+    Project,
+    RepoType,
+    SourceDataset,
+)
+from registry.openness import (
+    AssertedFact,
+    Assessment,
+    CodeEvidence,
+    Coverage,
+    DatasetEvidence,
+    Gate,
+    Kind,
+    Leg,
+    ModelEvidence,
+    Value,
+)
 from registry.services.openness.storage import stored_assessment
 
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".gguf", ".pt", ".pth", ".ckpt", ".h5", ".msgpack", ".onnx", ".nemo")
@@ -36,9 +57,15 @@ class ProjectEvidence:
     project_legs: dict[str, LegAssessment]
     statements: dict[int | None, list[AssertedFact]]
     index: IndexAssessment | None
-    code: CodeEvidence | None
+    code: tuple[CodeEvidence, ...]
     datasets: dict[str, DatasetEvidence] = field(default_factory=dict)
     external_bases: dict[str, Assessment] = field(default_factory=dict)
+    named_bases: tuple[str, ...] = ()
+
+    @property
+    def own_repos(self) -> list[HubRepo]:
+        """The project's own checkpoints: only they decide its legs."""
+        return [repo for repo in self.repos if repo.role == CheckpointRole.OWN]
 
     def statements_about(self, repo: HubRepo | None = None) -> list[AssertedFact]:
         """Statements about one repository, or about the project as a whole when `repo` is None."""
@@ -55,6 +82,7 @@ def load_project_evidence(project: Project) -> ProjectEvidence:
         index=IndexAssessment.objects.filter(project=project).first(),
         code=code_evidence(project),
     )
+    evidence.named_bases = tuple(repo.repo_id for repo in evidence.repos if repo.role == CheckpointRole.BASE)
     models = [model_evidence(repo) for repo in evidence.repos if has_hub_data(repo)]
     evidence.datasets = _datasets(_dataset_ids(models, evidence.statements))
     evidence.external_bases = _base_assessments(models, {repo.repo_id for repo in evidence.repos})
@@ -90,7 +118,10 @@ def model_evidence(repo: HubRepo) -> ModelEvidence:
 
 
 def weights_published(repo: HubRepo) -> bool:
-    """False only when the Hub listed the repository's files and none of them holds weights."""
+    """False when the Hub listed the repository's files and none of them holds weights, or when its data is a
+    card copy that does not show the weights."""
+    if repo.data_origin == DataOrigin.CARD_COPY:
+        return bool((repo.data_source or {}).get("weights_published"))
     siblings = (repo.raw or {}).get("siblings")
     if siblings is None or repo.parameters:
         return True
@@ -129,15 +160,19 @@ def asserted_fact(row: Evidence) -> AssertedFact:
     )
 
 
-def code_evidence(project: Project) -> CodeEvidence | None:
-    """The project's code repository, once its licence is recorded.
-
-    A URL without a recorded licence gives no evidence: the rules would read it as code published without a
-    licence (partial), when we only have not looked yet.
-    """
-    if not (project.code_url and project.code_license):
-        return None
-    return CodeEvidence(code_url=project.code_url, code_license=project.code_license)
+def code_evidence(project: Project) -> tuple[CodeEvidence, ...]:
+    """The project's code repositories; one whose licence nobody checked yet is a lead (licence None)."""
+    return tuple(
+        CodeEvidence(
+            code_url=repository.url,
+            code_license=repository.licence or None,
+            covers=Coverage(repository.covers),
+            source=ASSERTERS[repository.source],
+            kind=Kind.ASSERTED,
+            seen_at=repository.seen_at,
+        )
+        for repository in project.code_repositories.order_by("pk")
+    )
 
 
 def _statements(rows) -> dict[int | None, list[AssertedFact]]:

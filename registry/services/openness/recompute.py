@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from graphlib import CycleError, TopologicalSorter
+
 from django.db import transaction
 from django.utils import timezone
 
-from registry.models import ChangeRecord, HubRepo, Project, SyncRun
-from registry.openness import Assessment, Leg, LegResult, Value, assess_model, summarise_project
+from registry.models import ChangeRecord, CheckpointRole, HubRepo, Project, SyncRun
+from registry.openness import Assessment, Leg, LegResult, ModelEvidence, Value, assess_model, summarise_project
 from registry.services.catalog_version import bump_catalog_version
 from registry.services.openness.evidence import ProjectEvidence, has_hub_data, load_project_evidence, model_evidence
 from registry.services.openness.history import recompute_records
@@ -61,7 +64,9 @@ def recompute_all_openness(*, changed_by=None) -> int:
 
 
 def _store_all_legs(evidence: ProjectEvidence) -> tuple[list[StoredLeg], Assessment]:
-    """Write each checkpoint's legs, then the project's summary of them; returns the rows and the summary."""
+    """Write each checkpoint's legs, then the project's summary of its own checkpoints; returns the rows and the
+    summary. A base model or another release attached to the project gets its legs but never decides the
+    project's."""
     now = timezone.now()
     computed, effective = _assess_checkpoints(evidence)
     stored = []
@@ -69,7 +74,7 @@ def _store_all_legs(evidence: ProjectEvidence) -> tuple[list[StoredLeg], Assessm
         existing = {row.leg: row for row in repo.legs.all()}
         stored += _store(computed[repo.repo_id], existing, {"hub_repo": repo}, repo.repo_id, now)
     project = evidence.project
-    assessed = [effective[repo.repo_id] for repo in evidence.repos if has_hub_data(repo)]
+    assessed = [effective[repo.repo_id] for repo in evidence.own_repos if has_hub_data(repo)]
     summary = summarise_project(assessed, evidence.statements_about(None), evidence.code, subject=project.name)
     stored += _store(summary, evidence.project_legs, {"project": project}, project.name, now)
     return stored, summary
@@ -88,28 +93,39 @@ def _assess_checkpoints(evidence: ProjectEvidence) -> tuple[dict[str, Assessment
     Base models are assessed before their fine-tunes, which read the effective values.
     """
     repos = {repo.repo_id: repo for repo in evidence.repos}
-    models = {repo_id: model_evidence(repo) for repo_id, repo in repos.items() if has_hub_data(repo)}
+    models = {repo_id: _with_named_bases(model_evidence(repo), repo, evidence.named_bases)
+              for repo_id, repo in repos.items() if has_hub_data(repo)}
     computed = {repo_id: _not_read(repo) for repo_id, repo in repos.items() if repo_id not in models}
     effective = {**evidence.external_bases}
     effective |= {repo_id: with_overrides(computed[repo_id], repos[repo_id].legs.all()) for repo_id in computed}
     for repo_id in _bases_first(models):
         model = models[repo_id]
-        base = next((effective[b] for b in model.declared_base_models if b in effective and b != repo_id), None)
+        base = next((effective[b] for b in _bases_of(model) if b in effective and b != repo_id), None)
         statements = evidence.statements_about(repos[repo_id])
         computed[repo_id] = assess_model(model, evidence.datasets, evidence.code, statements, base)
         effective[repo_id] = with_overrides(computed[repo_id], repos[repo_id].legs.all())
     return computed, effective
 
 
-def _bases_first(models: dict) -> list[str]:
-    """Repository ids with in-project base models before their fine-tunes; otherwise in the given order."""
-    ordered, pending = [], list(models)
-    while pending:
-        waiting = set(pending)
-        ready = [r for r in pending if not (set(models[r].declared_base_models) & (waiting - {r}))] or pending[:1]
-        ordered += ready
-        pending = [r for r in pending if r not in ready]
-    return ordered
+def _with_named_bases(model: ModelEvidence, repo: HubRepo, named_bases: tuple[str, ...]) -> ModelEvidence:
+    """An own checkpoint of a project built on another organisation's base is a fine-tune of it."""
+    if repo.role != CheckpointRole.OWN or not named_bases:
+        return model
+    return replace(model, named_base_models=named_bases)
+
+
+def _bases_first(models: dict[str, ModelEvidence]) -> list[str]:
+    """Repository ids with in-project base models before their fine-tunes (a cycle keeps the given order)."""
+    graph = {repo_id: [base for base in _bases_of(model) if base in models and base != repo_id]
+             for repo_id, model in models.items()}
+    try:
+        return list(TopologicalSorter(graph).static_order())
+    except CycleError:
+        return list(models)
+
+
+def _bases_of(model: ModelEvidence) -> tuple[str, ...]:
+    return model.declared_base_models or model.named_base_models
 
 
 def _not_read(repo: HubRepo) -> Assessment:
