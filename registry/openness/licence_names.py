@@ -12,7 +12,7 @@ from registry.openness.licences import LicenceTable
 _BOILERPLATE = re.compile(r"\b(the|license|licence|agreement|version)\b|[()\[\],]")
 _LLAMA = re.compile(r"^llama[\s-]*(\d+(?:\.\d+)?)[\s-]*community\b")
 _VERSIONLESS_CC = re.compile(r"^cc-by(?:-(?:nc|nd|sa))*$")
-_NON_COMMERCIAL = re.compile(r"non[\s-]?commercial")
+_NON_COMMERCIAL = re.compile(r"non[\s-]?commercial|research[\s-](?:purposes[\s-])?only|for research purposes|academic[\s-]only")
 
 
 def normalise_licence_name(text: str | None, table: LicenceTable) -> str | None:
@@ -32,7 +32,8 @@ def normalise_licence_name(text: str | None, table: LicenceTable) -> str | None:
 
 
 def names_non_commercial_terms(text: str | None) -> bool:
-    """Whether the licence's own name says it is non-commercial (used only when it is not in the table)."""
+    """Whether the licence's own name says it is non-commercial or research-only (used only when it is not in
+    the table)."""
     return bool(text and _NON_COMMERCIAL.search(text.lower()))
 
 

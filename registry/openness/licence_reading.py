@@ -72,6 +72,10 @@ def read_model_licence(
         )
 
     def leaf(key: str, licence: Licence | None) -> LicenceReading:
+        named = table.get(licence_name) if key.lower() == "other" and licence_name else None
+        if named and named.hf_id != "other":
+            reading = _usage_reading(named.hf_id, named)
+            return replace(reading, reason=f"license: other, named {licence_name}: {reading.reason}")
         if key.lower() == "other":
             return _custom_terms(licence_name, licence_link)
         return _usage_reading(key, licence)
@@ -213,5 +217,8 @@ def _custom_terms(licence_name: str | None, licence_link: str | None) -> Licence
         return LicenceReading(
             declared="other", value=Value.PARTIAL, reason="custom terms not named", restriction="custom terms"
         )
+    if names_non_commercial_terms(licence_name):
+        reason = f"custom licence {named}: its name limits use to non-commercial or research purposes"
+        return LicenceReading(declared="other", value=Value.PARTIAL, reason=reason, restriction="non-commercial")
     reason = f"custom licence {named}: not a licence known to restrict neither who nor what"
     return LicenceReading(declared="other", value=Value.PARTIAL, reason=reason, restriction="custom terms")

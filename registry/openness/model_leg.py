@@ -3,12 +3,14 @@ neither who may use them nor for what?
 
 Weights must be published; the licence must be open (see `licence_reading`); a manual gate (the owner
 approves each request) restricts who gets them, so it makes the leg partial whatever the licence. An
-automatic gate lets anyone in who accepts its conditions: it does not lower the leg, and its conditions are
-shown. Usage requests in the card's prose are caveats, not licence terms.
+automatic gate lets anyone in who accepts its conditions: it does not lower the leg unless those conditions
+(the gate's prompt and the form it asks users to fill in) limit the use to non-commercial or research purposes,
+and its conditions are shown. Usage requests in the card's prose are caveats, not licence terms.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from registry.openness.evidence import ModelEvidence
@@ -16,6 +18,11 @@ from registry.openness.findings import Finding, all_required
 from registry.openness.licence_reading import LicenceReading
 from registry.openness.types import Assessment, Fact, Gate, Kind, Leg, Value
 
+_RESTRICTIVE_TERMS = re.compile(
+    r"non[\s-]?commercial\w*|research (?:purposes )?only|for research purposes|academic (?:use )?only"
+    r"|not (?:be )?used? for commercial|commercial use is (?:not permitted|prohibited)",
+    re.IGNORECASE,
+)
 _GATE_READINGS = {
     Gate.NO: (Value.OPEN, "no gate: anyone can download the weights"),
     Gate.AUTO: (Value.OPEN, "automatic gate: anyone who accepts the conditions gets the weights"),
@@ -53,8 +60,19 @@ def _licence_finding(model: ModelEvidence, licence: LicenceReading) -> Finding:
 
 def _gate_finding(model: ModelEvidence) -> Finding:
     value, reason = _GATE_READINGS[Gate(model.gated)]
+    restriction = gate_restriction(model)
+    if restriction and value is Value.OPEN:
+        value = Value.PARTIAL
+        reason = f"the gate's conditions, part of the user agreement, restrict what the model may be used for: {restriction}"
     fact = _hub_fact(model, "hub:gated", f"gated: {Gate(model.gated)}", value, reason)
     return Finding(value=value, reason=reason, facts=(fact,))
+
+
+def gate_restriction(model: ModelEvidence) -> str | None:
+    """The words of the gate's prompt or form that limit who may use the model or for what, if any."""
+    text = " ".join((model.gate_prompt or "", *model.gate_fields))
+    match = _RESTRICTIVE_TERMS.search(text)
+    return match.group(0) if match else None
 
 
 def _prose_caveats(model: ModelEvidence) -> tuple[str, ...]:

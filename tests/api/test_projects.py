@@ -2,8 +2,9 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from registry.models import IndexAssessment, Project
+from registry.models import CodeRepository, IndexAssessment, Project
 from tests.api.conftest import results
 from tests.factories import HubRepoFactory, LegAssessmentFactory, OrganisationFactory, ProjectFactory
 
@@ -36,17 +37,21 @@ def test_a_project_shows_its_facts_organisations_repos_and_links(client):
     organisation = OrganisationFactory(slug="openllm-france", name="OpenLLM-France", country="FR")
     project = ProjectFactory(
         slug="lucie", name="Lucie", summary="French LLM.", countries=["FR"], languages=["fr", "en"],
-        website="https://example.org", code_url="https://github.com/x/y", code_license="apache-2.0",
-        organisations=[organisation])
+        website="https://example.org", code_url="https://github.com/x/y", organisations=[organisation])
+    CodeRepository.objects.create(project=project, url="https://github.com/x/y", licence="apache-2.0",
+                                  covers="pre-training", seen_at=timezone.now())
     HubRepoFactory(project=project, repo_id="OpenLLM-France/Lucie-7B")
     HubRepoFactory(project=project, repo_id="OpenLLM-France/Lucie-data", repo_type="dataset")
 
     body = client.get("/api/v1/projects/lucie/").json()
 
     assert body["organisations"] == [{"slug": "openllm-france", "name": "OpenLLM-France", "country": "FR"}]
-    assert body["hub_repos"] == [{"repo_type": "dataset", "repo_id": "OpenLLM-France/Lucie-data"},
-                                 {"repo_type": "model", "repo_id": "OpenLLM-France/Lucie-7B"}]
-    assert (body["countries"], body["languages"], body["code_license"]) == (["FR"], ["fr", "en"], "apache-2.0")
+    assert body["hub_repos"] == [
+        {"repo_type": "dataset", "repo_id": "OpenLLM-France/Lucie-data", "role": "own", "data_origin": ""},
+        {"repo_type": "model", "repo_id": "OpenLLM-France/Lucie-7B", "role": "own", "data_origin": ""}]
+    assert (body["countries"], body["languages"]) == (["FR"], ["fr", "en"])
+    assert [(r["url"], r["licence"], r["covers"]) for r in body["code_repositories"]] == [
+        ("https://github.com/x/y", "apache-2.0", "pre-training")]
     assert body["links"] == {"html": "http://testserver/projects/lucie/",
                              "badge": "http://testserver/badges/lucie.svg",
                              "api": "http://testserver/api/v1/projects/lucie/"}

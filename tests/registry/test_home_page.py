@@ -19,7 +19,7 @@ def test_the_home_page_lists_every_project_and_organisation(client, seeded_catal
         assert f'href="{project.get_absolute_url()}"' in html
     for organisation in Organisation.objects.all():
         assert f'<span class="org-name">{organisation.name}</span>'.replace("&", "&amp;") in html
-    assert "<dt>Projects</dt><dd>62</dd>" in html
+    assert "<dt>Projects</dt><dd>64</dd>" in html
 
 
 def test_the_home_page_query_count_does_not_grow_with_the_catalog(client, db):

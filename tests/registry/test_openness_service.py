@@ -305,3 +305,26 @@ def test_the_command_recomputes_every_model_family_and_a_second_run_changes_noth
     first, second = capsys.readouterr().out.strip().splitlines()
     assert "0 leg changes" not in first
     assert second == "Openness recomputed: 0 leg changes recorded."
+
+
+def test_an_attached_base_model_of_another_organisation_never_decides_the_project_model_leg():
+    project = ProjectFactory(kind=Project.Kind.MODEL_FAMILY)
+    HubRepoFactory(project=project, repo_id="someone/fine-tune")  # its own checkpoint, not read yet
+    base = open_model_repo(project, repo_id="mistralai/Mistral-7B-v0.1", role="base")
+
+    recompute(project)
+
+    assert legs(base)["model"] == "open"
+    assert legs(project)["model"] == "unknown"
+
+
+def test_an_own_checkpoint_fine_tuned_from_an_attached_base_inherits_its_unknown_corpus():
+    project = ProjectFactory(kind=Project.Kind.MODEL_FAMILY)
+    dataset = synced(DatasetRepoFactory(repo_id="org/data"))
+    own = open_model_repo(project, repo_id="someone/fine-tune", datasets=[dataset.repo_id])
+    open_model_repo(project, repo_id="mistralai/Mistral-7B-v0.1", role="base")
+
+    recompute(project)
+
+    assert legs(own)["corpus"] == "unknown"
+    assert legs(project)["model"] == "open"

@@ -112,9 +112,15 @@ def model_evidence(repo: HubRepo) -> ModelEvidence:
         training_data_in_prose=note_texts(repo.training_data_in_prose),
         gate_prompt=(repo.card_data or {}).get("extra_gated_prompt")
         or (repo.card_data or {}).get("extra_gated_description"),
+        gate_fields=_gate_field_labels(repo.card_data or {}),
         # The Hub revision's date, not the sync time: a sync that finds nothing new must change nothing.
         seen_at=repo.last_modified,
     )
+
+
+def _gate_field_labels(card_data: dict) -> tuple[str, ...]:
+    fields = card_data.get("extra_gated_fields")
+    return tuple(str(label) for label in fields) if isinstance(fields, dict) else ()
 
 
 def weights_published(repo: HubRepo) -> bool:
