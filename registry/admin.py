@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 
 from registry.models import (
     ChangeRecord,
+    CodeRepository,
     Evidence,
     HubNamespace,
     HubRepo,
@@ -17,8 +18,39 @@ from registry.models import (
     Project,
     SyncRun,
 )
+from registry.services.hub_sync.values import BOOKKEEPING_FIELDS, TRACKED_FIELDS, VOLATILE_FIELDS
+from registry.services.moderation_edits import delete_with_history, save_with_history
 from registry.services.openness import clear_override, mark_project_reviewed, override_leg
 from registry.tasks import enqueue_manual_sync
+
+# What the Hub sync writes on a HubRepo: a person's value would be overwritten by the next sync.
+SYNC_OWNED_FIELDS = sorted(TRACKED_FIELDS | VOLATILE_FIELDS | BOOKKEEPING_FIELDS | {
+    "languages", "tags", "card_data", "library_name", "data_origin", "data_source",
+})
+
+
+class ModeratedEditsMixin:
+    """Saves and deletions, of the row and of its inlines, go through the moderation-edit service."""
+
+    def save_model(self, request, obj, form, change):
+        save_with_history(instance=obj, changed_fields=form.changed_data, user=request.user)
+
+    def delete_model(self, request, obj):
+        delete_with_history(instance=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            delete_with_history(instance=obj, user=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            delete_with_history(instance=obj, user=request.user)
+        for obj, changed_fields in formset.changed_objects:
+            save_with_history(instance=obj, changed_fields=changed_fields, user=request.user)
+        for obj in formset.new_objects:
+            save_with_history(instance=obj, changed_fields=list(formset.form.base_fields), user=request.user)
+        formset.save_m2m()
 
 
 @admin.register(Organisation)
@@ -31,20 +63,27 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 class HubRepoInline(admin.TabularInline):
     model = HubRepo
-    fields = ["repo_id", "repo_type", "license", "gated", "sync_status", "last_synced_at"]
-    readonly_fields = ["license", "gated", "sync_status", "last_synced_at"]
+    fields = ["repo_id", "repo_type", "role", "license", "gated", "sync_status", "last_synced_at"]
+    readonly_fields = [name for name in fields if name in SYNC_OWNED_FIELDS]
+    extra = 0
+    show_change_link = True
+
+
+class CodeRepositoryInline(admin.TabularInline):
+    model = CodeRepository
+    fields = ["url", "licence", "covers", "source", "source_url", "seen_at", "seen_via"]
     extra = 0
     show_change_link = True
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(ModeratedEditsMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "status", "needs_review", "updated_at"]
     list_filter = ["kind", "status", "needs_review", "organisations__country"]
     search_fields = ["name", "slug", "summary", "organisations__name"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["organisations"]
-    inlines = [HubRepoInline]
+    inlines = [HubRepoInline, CodeRepositoryInline]
     actions = ["mark_reviewed"]
 
     @admin.action(description="Mark as reviewed (clears the review flag)")
@@ -62,13 +101,13 @@ class HubNamespaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(HubRepo)
-class HubRepoAdmin(admin.ModelAdmin):
+class HubRepoAdmin(ModeratedEditsMixin, admin.ModelAdmin):
     list_display = ["repo_id", "repo_type", "project", "license", "gated", "sync_status",
                     "discovered", "last_synced_at", "error_count"]
     list_filter = ["repo_type", "sync_status", "gated", "discovered", "license"]
     search_fields = ["repo_id", "project__name"]
     autocomplete_fields = ["project", "namespace"]
-    readonly_fields = ["raw", "card_data", "created_at", "updated_at"]
+    readonly_fields = [*SYNC_OWNED_FIELDS, "created_at", "updated_at"]
     actions = ["sync_now"]
 
     @admin.action(description="Sync now from the Hub")
@@ -79,7 +118,7 @@ class HubRepoAdmin(admin.ModelAdmin):
 
 
 @admin.register(Licence)
-class LicenceAdmin(admin.ModelAdmin):
+class LicenceAdmin(ModeratedEditsMixin, admin.ModelAdmin):
     list_display = ["identifier", "name", "spdx_id", "licence_class", "osi_approved", "unrestricted"]
     list_filter = ["licence_class", "osi_approved", "unrestricted"]
     search_fields = ["identifier", "name", "spdx_id"]
@@ -157,11 +196,20 @@ class LegAssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(ModeratedEditsMixin, admin.ModelAdmin):
     list_display = ["project", "leg", "value", "source", "source_key", "seen_at"]
     list_filter = ["leg", "value", "source"]
     search_fields = ["project__name", "statement", "url"]
     raw_id_fields = ["project", "hub_repo", "created_by"]
+
+
+@admin.register(CodeRepository)
+class CodeRepositoryAdmin(ModeratedEditsMixin, admin.ModelAdmin):
+    list_display = ["url", "project", "licence", "covers", "source", "seen_at"]
+    list_filter = ["covers", "source"]
+    search_fields = ["url", "project__name", "licence"]
+    autocomplete_fields = ["project"]
+    raw_id_fields = ["created_by"]
 
 
 @admin.register(IndexAssessment)
