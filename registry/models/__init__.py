@@ -1,6 +1,6 @@
 """The catalog's domain model: who builds what, where it lives on the Hub, and how open it is."""
 
-from registry.models.catalog import Organisation, Project, SourceDataset
+from registry.models.catalog import CatalogVersion, Organisation, Project, SourceDataset
 from registry.models.code import CodeCoverage, CodeRepository
 from registry.models.hub import CheckpointRole, DataOrigin, HubNamespace, HubRepo, RepoType, SyncRun
 from registry.models.licences import Licence, LicenceClass
@@ -15,6 +15,7 @@ from registry.models.openness import (
 from registry.models.sync import SyncStep
 
 __all__ = [
+    "CatalogVersion",
     "ChangeRecord",
     "CheckpointRole",
     "CodeCoverage",

@@ -97,3 +97,17 @@ class Project(models.Model):
 
     def get_absolute_url(self):
         return reverse("registry:project-detail", kwargs={"slug": self.slug})
+
+
+class CatalogVersion(models.Model):
+    """One row: a stamp of the whole catalog, changed by every write that changes what visitors see.
+
+    It lives in the database so that every process (web workers, Celery workers, management commands) sees a
+    change as soon as it commits, whatever cache each process has.
+    """
+
+    version = models.CharField(max_length=32)
+    changed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -1,9 +1,10 @@
 """A version stamp of the whole catalog, bumped by every write that changes what visitors see.
 
-Cached responses (API pages, badges) key on it, so a sync or a moderation invalidates them
-all at once without tracking which page showed which row. It lives in the volatile cache
-(`registry.volatile_cache`): losing it only costs cache misses, and while that cache is down
-every call gets a fresh stamp, so nothing is reused and everything is read from the database.
+Cached responses (API pages, badges) key on it, so a sync or a moderation invalidates them all at once
+without tracking which page showed which row. It is one database row (`CatalogVersion`), read with one
+primary-key query: a change committed by any process (a web worker, a Celery worker, `sync_hub`, the admin)
+is seen by every other process at once, whatever cache each of them has, and an unreachable cache never
+hides it.
 """
 
 import uuid
@@ -11,29 +12,30 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
-from registry.volatile_cache import volatile_cache
+from registry.models import CatalogVersion
 
-VERSION_KEY = "registry:catalog-version"
+STAMP_ID = 1
 
 
 def get_catalog_version() -> tuple[str, "timezone.datetime"]:
-    """Return ``(version, changed_at)``; creates a stamp when the cache has none.
-
-    Never raises for an unreachable cache: it then returns a new stamp, unlike any other.
-    """
-    cache = volatile_cache()
-    stamp = cache.get(VERSION_KEY)
-    if stamp is None:
-        stamp = _new_stamp()
-        cache.add(VERSION_KEY, stamp, timeout=None)
-        # Another process may have added its stamp first; None means the cache is down.
-        stamp = cache.get(VERSION_KEY) or stamp
-    return stamp
+    """Return ``(version, changed_at)``, creating the stamp on first use."""
+    row = CatalogVersion.objects.filter(pk=STAMP_ID).values_list("version", "changed_at").first()
+    if row is None:
+        version, changed_at = _new_stamp()
+        stamp, _ = CatalogVersion.objects.get_or_create(
+            pk=STAMP_ID, defaults={"version": version, "changed_at": changed_at})
+        row = (stamp.version, stamp.changed_at)
+    return row
 
 
 def bump_catalog_version() -> None:
-    """Mark the catalog as changed once the current transaction commits."""
-    transaction.on_commit(lambda: volatile_cache().set(VERSION_KEY, _new_stamp(), timeout=None))
+    """Give the catalog a new stamp once the current transaction commits (at once outside a transaction)."""
+    transaction.on_commit(_write_new_stamp)
+
+
+def _write_new_stamp() -> None:
+    version, changed_at = _new_stamp()
+    CatalogVersion.objects.update_or_create(pk=STAMP_ID, defaults={"version": version, "changed_at": changed_at})
 
 
 def _new_stamp():

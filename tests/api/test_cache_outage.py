@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from registry.services.catalog_version import bump_catalog_version
 from tests.cache_outage import cache_redis_down  # noqa: F401 (fixture)
 from tests.factories import HubRepoFactory, ProjectFactory
 
@@ -28,8 +29,14 @@ def test_every_endpoint_answers_from_the_database_while_the_cache_redis_is_down(
     assert time.monotonic() - started < 2
 
 
-def test_nothing_is_served_stale_or_304_while_the_cache_is_down(client, catalog, cache_redis_down):
+def test_while_the_cache_is_down_the_version_in_the_database_still_answers_304_and_sees_changes(
+        client, catalog, cache_redis_down, django_capture_on_commit_callbacks):
     etag = client.get("/api/v1/hub-repos/")["ETag"]
+    assert client.get("/api/v1/hub-repos/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+    with django_capture_on_commit_callbacks(execute=True):
+        bump_catalog_version()
+
     assert client.get("/api/v1/hub-repos/", HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
