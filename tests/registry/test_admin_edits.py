@@ -121,7 +121,6 @@ def _legs(api: dict, leg: str) -> list:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="the rules read the packaged licence table, not Licence rows: issue 8 point 14")
 def test_changing_a_licence_class_in_the_admin_recomputes_the_model_leg_of_its_projects(admin_client, admin_user):
     licence = LicenceFactory(identifier="apache-2.0", licence_class=LicenceClass.OSI)
     project = ProjectFactory()

@@ -32,6 +32,8 @@ from registry.openness import (
     ModelEvidence,
     Value,
 )
+from registry.openness.licences import LicenceTable
+from registry.services.openness.licence_table import current_licence_table
 from registry.services.openness.storage import stored_assessment
 
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".gguf", ".pt", ".pth", ".ckpt", ".h5", ".msgpack", ".onnx", ".nemo")
@@ -61,6 +63,7 @@ class ProjectEvidence:
     datasets: dict[str, DatasetEvidence] = field(default_factory=dict)
     external_bases: dict[str, Assessment] = field(default_factory=dict)
     named_bases: tuple[str, ...] = ()
+    licences: LicenceTable | None = None
 
     @property
     def own_repos(self) -> list[HubRepo]:
@@ -81,6 +84,7 @@ def load_project_evidence(project: Project) -> ProjectEvidence:
         statements=_statements(Evidence.objects.filter(project=project)),
         index=IndexAssessment.objects.filter(project=project).first(),
         code=code_evidence(project),
+        licences=current_licence_table(),
     )
     evidence.named_bases = tuple(repo.repo_id for repo in evidence.repos if repo.role == CheckpointRole.BASE)
     models = [model_evidence(repo) for repo in evidence.repos if has_hub_data(repo)]

@@ -75,7 +75,8 @@ def _store_all_legs(evidence: ProjectEvidence) -> tuple[list[StoredLeg], Assessm
         stored += _store(computed[repo.repo_id], existing, {"hub_repo": repo}, repo.repo_id, now)
     project = evidence.project
     assessed = [effective[repo.repo_id] for repo in evidence.own_repos if has_hub_data(repo)]
-    summary = summarise_project(assessed, evidence.statements_about(None), evidence.code, subject=project.name)
+    summary = summarise_project(
+        assessed, evidence.statements_about(None), evidence.code, subject=project.name, licences=evidence.licences)
     stored += _store(summary, evidence.project_legs, {"project": project}, project.name, now)
     return stored, summary
 
@@ -102,7 +103,8 @@ def _assess_checkpoints(evidence: ProjectEvidence) -> tuple[dict[str, Assessment
         model = models[repo_id]
         base = next((effective[b] for b in _bases_of(model) if b in effective and b != repo_id), None)
         statements = evidence.statements_about(repos[repo_id])
-        computed[repo_id] = assess_model(model, evidence.datasets, evidence.code, statements, base)
+        computed[repo_id] = assess_model(
+            model, evidence.datasets, evidence.code, statements, base, licences=evidence.licences)
         effective[repo_id] = with_overrides(computed[repo_id], repos[repo_id].legs.all())
     return computed, effective
 
