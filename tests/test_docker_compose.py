@@ -20,11 +20,11 @@ def command_words(service):
 
 
 def test_the_stack_has_web_worker_beat_postgres_and_redis():
-    assert set(SERVICES) == {"web", "worker", "beat", "postgres", "redis", "redis-cache"}
+    assert set(SERVICES) == {"web", "worker", "beat", "seed", "postgres", "redis", "redis-cache"}
 
 
 def test_the_app_services_share_one_image_through_the_anchor():
-    images = {SERVICES[name]["image"] for name in ("web", "worker", "beat")}
+    images = {SERVICES[name]["image"] for name in ("web", "worker", "beat", "seed")}
     assert len(images) == 1
     assert (ROOT / SERVICES["web"]["build"] / "Dockerfile").exists()
 
@@ -45,12 +45,20 @@ def test_web_serves_the_wsgi_application_with_gunicorn():
     assert callable(getattr(importlib.import_module(module), attribute))
 
 
-def test_web_runs_management_commands_that_exist():
+def test_web_migrates_but_never_reloads_the_seed_catalog_on_start():
     from django.core.management import get_commands
 
-    words = command_words("web")
-    script = " ".join(words)
-    for command in ("migrate", "load_catalog"):
+    script = " ".join(command_words("web"))
+    assert "manage.py migrate" in script and "migrate" in get_commands()
+    assert "load_catalog" not in script
+
+
+def test_the_seed_catalog_is_loaded_by_a_one_off_service_with_commands_that_exist():
+    from django.core.management import get_commands
+
+    script = " ".join(command_words("seed"))
+    assert SERVICES["seed"]["profiles"] == ["seed"]
+    for command in ("migrate", "load_catalog", "recompute_openness"):
         assert f"manage.py {command}" in script
         assert command in get_commands()
 
