@@ -72,6 +72,10 @@ class Project(models.Model):
     schemes = models.JSONField(
         default=dict, blank=True, help_text="Other openness schemes computed from the same evidence"
     )
+    base_models = models.JSONField(
+        default=list, blank=True,
+        help_text="Hub ids of other organisations' base models the family is built on (inheritance of corpus and code)",
+    )
     needs_review = models.BooleanField(
         default=False, help_text="Synced facts contradict a moderator override"
     )

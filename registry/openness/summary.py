@@ -12,15 +12,16 @@ replace the checkpoints' own code, while the pre-training code inherited from ba
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from registry.openness.code_leg import compute_code_leg
 from registry.openness.evidence import HUB_URL, AssertedFact, CodeEvidence
-from registry.openness.findings import BASE_MODEL_SOURCE, Finding, all_required
+from registry.openness.findings import BASE_MODEL_SOURCE, Finding, all_required, inherit_from_base
 from registry.openness.licences import LicenceTable, default_licence_table
 from registry.openness.precedence import decide_leg
 from registry.openness.rules import statements_by_leg
-from registry.openness.types import Assessment, Fact, Kind, Leg, Value
+from registry.openness.types import Assessment, Fact, Kind, Leg, LegResult, Value
 
 _SELECTION_RANKS = {Value.OPEN: 3, Value.PARTIAL: 2, Value.UNKNOWN: 1, Value.CLOSED: 0}
 
@@ -32,17 +33,37 @@ def summarise_project(
     *,
     subject: str = "",
     licences: LicenceTable | None = None,
+    named_bases: Sequence[str] = (),
+    bases: Mapping[str, Assessment] | None = None,
 ) -> Assessment:
-    """Assess a project from its checkpoints' assessments, statements about it and its code repository."""
+    """Assess a project from its checkpoints' assessments, statements about it and its code repositories.
+
+    `named_bases` are other organisations' base models the family is built on, and `bases` their assessments
+    where the registry has them: when no checkpoint carries that inheritance already, the project's corpus and
+    code legs still cover the bases' (a base not assessed counts as unknown).
+    """
     statements = statements_by_leg(asserted)
     best = most_open_checkpoint(repo_assessments)
     findings = {leg: _checkpoints_finding(leg, repo_assessments, best) for leg in Leg}
     if code:
         findings[Leg.CODE] = _project_code_finding(code, best, licences or default_licence_table())
-    return Assessment(
-        subject=subject or (best.subject if best else ""),
-        **{leg.value: decide_leg(leg, findings[leg], statements[leg]) for leg in Leg},
-    )
+    legs = {leg: decide_leg(leg, findings[leg], statements[leg]) for leg in Leg}
+    for leg in (Leg.CODE, Leg.CORPUS):
+        if named_bases and not _inherits_already(legs[leg]):
+            legs[leg] = _covering_bases(legs[leg], named_bases, bases or {})
+    return Assessment(subject=subject or (best.subject if best else ""), **{leg.value: legs[leg] for leg in Leg})
+
+
+def _inherits_already(result: LegResult) -> bool:
+    return any(fact.source.startswith(BASE_MODEL_SOURCE) for fact in result.facts)
+
+
+def _covering_bases(result: LegResult, named_bases: Sequence[str], bases: Mapping[str, Assessment]) -> LegResult:
+    """The project's leg, lowered to what its base models allow (open only when theirs is open too)."""
+    own = Finding(value=result.value, reason=result.reason)
+    inherited = inherit_from_base(own, result.leg, named_bases, {b: a.leg(result.leg) for b, a in bases.items()})
+    return replace(result, value=inherited.value, reason=inherited.reason, facts=result.facts + inherited.facts,
+                   provisional=result.provisional and inherited.value is result.value)
 
 
 def most_open_checkpoint(assessments: Sequence[Assessment]) -> Assessment | None:

@@ -128,7 +128,7 @@ def _load_organisations(catalog, report) -> dict:
 def _load_projects(catalog, organisations, report) -> dict:
     projects = {}
     fields = ("name", "kind", "summary", "countries", "languages", "website", "code_url",
-              "paper_url", "sources")
+              "paper_url", "sources", "base_models")
     for slug, record in catalog.projects.items():
         values = {name: getattr(record, name) for name in fields}
         project, outcome = upsert(Project, lookup={"slug": slug}, values=values)

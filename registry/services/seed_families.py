@@ -110,6 +110,10 @@ def _amend_project(project: ProjectRecord, family: dict, source: dict) -> None:
             setattr(project, name, family[name])
     if source not in project.sources:
         project.sources.append(source)
+    if family.get("countries_source"):
+        countries = {**source, "field": "countries", **_checked_source(family["countries_source"])}
+        if countries not in project.sources:
+            project.sources.append(countries)
 
 
 def _attach_organisation(project: ProjectRecord, name: str, source: dict, catalog: SeedCatalog) -> None:
@@ -125,6 +129,8 @@ def _add_checkpoint(project: ProjectRecord, checkpoint: dict, curation: FamilyCu
     if role not in CheckpointRole.values:
         raise CatalogDataError(f"checkpoint {checkpoint.get('repo_id')!r}: unknown role {role!r}")
     repo_id = _repo_id(checkpoint.get("repo_id"))
+    if role == CheckpointRole.BASE and repo_id not in project.base_models:
+        project.base_models.append(repo_id)
     if curation.roles.get(repo_id) == CheckpointRole.OWN and role != CheckpointRole.OWN:
         return  # A base model that is another family's own checkpoint stays with that family.
     curation.roles[repo_id] = role

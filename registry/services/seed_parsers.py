@@ -204,6 +204,17 @@ def apply_curation(curation: dict, catalog: SeedCatalog) -> None:
             for repo_id in repo_ids:
                 catalog.namespaces.setdefault(repo_id.split("/")[0], None)
     _parse_hub_repo_notes(curation.get("hub_repo_notes", {}), catalog)
+    _apply_organisation_facts(curation.get("organisation_facts", {}), catalog)
+
+
+def _apply_organisation_facts(facts: dict, catalog: SeedCatalog) -> None:
+    """Sourced corrections of organisations' countries; the source is kept with the record."""
+    for slug, fact in facts.items():
+        organisation = catalog.organisations.get(slug)
+        if organisation is None or not fact.get("source", {}).get("url"):
+            raise CatalogDataError(f"curation.json, organisation_facts: unknown {slug!r} or no source")
+        organisation.country = fact["country"]
+        organisation.sources.append({"dataset": "curated", "field": "country", **fact["source"]})
 
 
 def _parse_hub_repo_notes(notes: dict, catalog: SeedCatalog) -> None:

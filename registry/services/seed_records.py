@@ -34,6 +34,7 @@ class ProjectRecord:
     sources: list = field(default_factory=list)
     hub_models: list = field(default_factory=list)
     hub_datasets: list = field(default_factory=list)
+    base_models: list = field(default_factory=list)
 
     def merge(self, other: "ProjectRecord") -> None:
         """Fold a second source's record of the same project into this one."""
@@ -43,7 +44,7 @@ class ProjectRecord:
         if other.kind == "model-family":
             self.kind = other.kind
         for name in ("countries", "languages", "organisation_slugs", "sources", "hub_models",
-                     "hub_datasets"):
+                     "hub_datasets", "base_models"):
             merged = getattr(self, name)
             merged.extend(item for item in getattr(other, name) if item not in merged)
 

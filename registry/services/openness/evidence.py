@@ -86,10 +86,11 @@ def load_project_evidence(project: Project) -> ProjectEvidence:
         code=code_evidence(project),
         licences=current_licence_table(),
     )
-    evidence.named_bases = tuple(repo.repo_id for repo in evidence.repos if repo.role == CheckpointRole.BASE)
+    attached = [repo.repo_id for repo in evidence.repos if repo.role == CheckpointRole.BASE]
+    evidence.named_bases = tuple(dict.fromkeys([*project.base_models, *attached]))
     models = [model_evidence(repo) for repo in evidence.repos if has_hub_data(repo)]
     evidence.datasets = _datasets(_dataset_ids(models, evidence.statements))
-    evidence.external_bases = _base_assessments(models, {repo.repo_id for repo in evidence.repos})
+    evidence.external_bases = _base_assessments(models, evidence.named_bases, {repo.repo_id for repo in evidence.repos})
     return evidence
 
 
@@ -206,9 +207,11 @@ def _datasets(repo_ids: set[str]) -> dict[str, DatasetEvidence]:
     return {repo_id: evidence for repo_id, evidence in found.items() if evidence is not None}
 
 
-def _base_assessments(models: list[ModelEvidence], own_repo_ids: set[str]) -> dict[str, Assessment]:
+def _base_assessments(
+    models: list[ModelEvidence], named_bases: tuple[str, ...], own_repo_ids: set[str]
+) -> dict[str, Assessment]:
     """Base models assessed in other projects, from their stored legs (overrides included)."""
-    base_ids = {base for model in models for base in model.declared_base_models} - own_repo_ids
+    base_ids = ({base for model in models for base in model.declared_base_models} | set(named_bases)) - own_repo_ids
     if not base_ids:
         return {}
     repos = HubRepo.objects.filter(repo_type=RepoType.MODEL, repo_id__in=base_ids).prefetch_related("legs")

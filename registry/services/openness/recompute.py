@@ -75,8 +75,10 @@ def _store_all_legs(evidence: ProjectEvidence) -> tuple[list[StoredLeg], Assessm
         stored += _store(computed[repo.repo_id], existing, {"hub_repo": repo}, repo.repo_id, now)
     project = evidence.project
     assessed = [effective[repo.repo_id] for repo in evidence.own_repos if has_hub_data(repo)]
+    bases = {base: effective[base] for base in evidence.named_bases if base in effective}
     summary = summarise_project(
-        assessed, evidence.statements_about(None), evidence.code, subject=project.name, licences=evidence.licences)
+        assessed, evidence.statements_about(None), evidence.code, subject=project.name, licences=evidence.licences,
+        bases=bases, named_bases=evidence.named_bases)
     stored += _store(summary, evidence.project_legs, {"project": project}, project.name, now)
     return stored, summary
 

@@ -110,3 +110,13 @@ def test_a_project_without_checkpoints_rests_on_its_code_and_statements():
 
     assert (project.code.value, project.model.value, project.corpus.value) == (Value.OPEN, Value.UNKNOWN, Value.UNKNOWN)
     assert project.subject == "Claire"
+
+
+def test_a_family_built_on_another_organisations_base_covers_its_code_and_corpus_even_without_checkpoint_data():
+    own_training_code = (CodeEvidence(code_url="https://github.com/org/finetune", code_license="Apache-2.0"),)
+
+    project = summarise_project([], asserted=(), code=own_training_code, subject="GEITje",
+                                named_bases=("mistralai/Mistral-7B-v0.1",))
+
+    assert project.code.value is Value.UNKNOWN
+    assert any("mistralai/Mistral-7B-v0.1" in fact.shows for fact in project.code.facts)
