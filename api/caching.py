@@ -37,9 +37,10 @@ class Validators:
     storable: bool = True
 
     @classmethod
-    def for_request(cls, request, known_parameters: set[str]) -> "Validators":
-        """Validators of this request; `storable` only when its query string is canonical."""
-        version, changed_at = get_catalog_version()
+    def for_request(cls, request, known_parameters: set[str], stamp=None) -> "Validators":
+        """Validators of this request; `storable` only when its query string is canonical. `stamp` is the
+        `(version, changed_at)` the response depends on: the catalog's unless the view says otherwise."""
+        version, changed_at = stamp or get_catalog_version()
         raw = request.META.get("QUERY_STRING", "")
         query = canonical_query(raw, known_parameters)
         url = f"{request.build_absolute_uri(request.path)}?{raw if query is None else query}"
@@ -74,7 +75,7 @@ class ConditionalCacheMixin:
     """
 
     def get(self, request, *args, **kwargs):
-        validators = Validators.for_request(request, self.get_cacheable_parameters())
+        validators = Validators.for_request(request, self.get_cacheable_parameters(), self.get_version_stamp())
         not_modified = get_conditional_response(
             request, etag=validators.etag, last_modified=validators.timestamp)
         if not_modified is not None:
@@ -88,6 +89,10 @@ class ConditionalCacheMixin:
                 response.add_post_render_callback(
                     lambda rendered: store(validators.cache_key, rendered))
         return validators.stamp(response)
+
+    def get_version_stamp(self):
+        """What the response depends on, as `(version, changed_at)`; None for the catalog version."""
+        return None
 
     def get_cacheable_parameters(self) -> set[str]:
         """Query parameters a stored response may vary on: the view's own list when it has one."""

@@ -77,6 +77,9 @@ class HubRepo(models.Model):
         help_text="Only the project's own checkpoints decide its legs; a base model feeds inheritance",
     )
     data_origin = models.CharField(max_length=20, choices=DataOrigin.choices, blank=True, default=DataOrigin.NONE)
+    data_seen_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the registry first saw the Hub data it holds now"
+    )
     data_source = models.JSONField(
         default=dict, blank=True, help_text="Where the Hub data was seen: url, copy, seen (for card copies)"
     )

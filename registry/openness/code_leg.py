@@ -51,6 +51,7 @@ def _repository_finding(code: CodeEvidence, table: LicenceTable) -> Finding:
         kind=code.kind,
         url=code.code_url,
         seen_at=code.seen_at,
+        seen_via=code.seen_via,
     )
     return Finding(value=value, reason=reason, facts=(fact,))
 

@@ -11,7 +11,6 @@ restrictive ones are caveats, and a model licence more permissive than its data'
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 
 from registry.openness.evidence import HUB_URL, AssertedFact, DatasetEvidence, ModelEvidence
 from registry.openness.findings import Finding, all_required
@@ -78,7 +77,7 @@ def _no_datasets_named(model: ModelEvidence) -> Finding:
         fact = _prose_fact(model, reason)
         return Finding(value=Value.UNKNOWN, reason=reason, facts=(fact,), fallback=Value.PARTIAL)
     reason = "the card names no training datasets"
-    fact = _fact("hub:cardData.datasets", "no `datasets:` in the card", Value.UNKNOWN, reason, model.url, model.seen_at)
+    fact = _fact("hub:cardData.datasets", "no `datasets:` in the card", Value.UNKNOWN, reason, model.url, model)
     return Finding(value=Value.UNKNOWN, reason=reason, facts=(fact,))
 
 
@@ -112,9 +111,8 @@ def _dataset_finding(repo_id: str, evidence: DatasetEvidence | None, licence: Li
     else:
         value, shows = Value.OPEN, f"public (gated: {Gate(evidence.gated)}); licence: {_licence_text(licence)}"
         reason = f"{repo_id} is publicly available"
-    seen_at = evidence.seen_at if evidence else None
     url = f"{HUB_URL}/datasets/{repo_id}"
-    fact = _fact(f"hub:dataset:{repo_id}", f"{repo_id}: {shows}", value, reason, url, seen_at)
+    fact = _fact(f"hub:dataset:{repo_id}", f"{repo_id}: {shows}", value, reason, url, evidence)
     return Finding(value=value, reason=reason, facts=(fact,), caveats=_licence_caveats(repo_id, value, licence))
 
 
@@ -130,10 +128,12 @@ def _licence_text(licence: LicenceReading | None) -> str:
 
 def _prose_fact(model: ModelEvidence, reason: str) -> Fact:
     shows = "the card's prose mentions: " + "; ".join(model.training_data_in_prose)
-    return _fact("hub:card-prose", shows, Value.PARTIAL, reason, model.url, model.seen_at)
+    return _fact("hub:card-prose", shows, Value.PARTIAL, reason, model.url, model)
 
 
-def _fact(source: str, shows: str, value: Value, reason: str, url: str, seen_at: datetime | None) -> Fact:
+def _fact(
+    source: str, shows: str, value: Value, reason: str, url: str, seen: ModelEvidence | DatasetEvidence | None
+) -> Fact:
     return Fact(
         leg=Leg.CORPUS,
         source=source,
@@ -142,5 +142,7 @@ def _fact(source: str, shows: str, value: Value, reason: str, url: str, seen_at:
         reason=reason,
         kind=Kind.COMPUTED,
         url=url,
-        seen_at=seen_at,
+        seen_at=seen.seen_at if seen else None,
+        revision_at=seen.revision_at if seen else None,
+        seen_via=seen.seen_via if seen else None,
     )

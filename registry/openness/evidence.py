@@ -46,6 +46,8 @@ class ModelEvidence:
     gate_fields: tuple[str, ...] = ()
     named_base_models: tuple[str, ...] = ()
     seen_at: datetime | None = None
+    revision_at: datetime | None = None
+    seen_via: str | None = None
 
     @property
     def url(self) -> str:
@@ -76,6 +78,8 @@ class DatasetEvidence:
     gated: Gate = Gate.NO
     license: str | None = None
     seen_at: datetime | None = None
+    revision_at: datetime | None = None
+    seen_via: str | None = None
 
     @property
     def url(self) -> str:
@@ -101,6 +105,7 @@ class CodeEvidence:
     source: str = "contributor"
     kind: Kind = Kind.ASSERTED
     seen_at: datetime | None = None
+    seen_via: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,6 +125,7 @@ class AssertedFact:
     seen_at: datetime | None = None
     attribution: str | None = None
     datasets: tuple[str, ...] = ()
+    seen_via: str | None = None
 
     @property
     def asserter(self) -> str:
@@ -136,6 +142,7 @@ class AssertedFact:
             url=self.url,
             seen_at=self.seen_at,
             attribution=self.attribution,
+            seen_via=self.seen_via,
         )
 
 

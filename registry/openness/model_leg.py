@@ -104,4 +104,6 @@ def _hub_fact(model: ModelEvidence, source: str, shows: str, value: Value, reaso
         kind=Kind.COMPUTED,
         url=url or model.url,
         seen_at=model.seen_at,
+        revision_at=model.revision_at,
+        seen_via=model.seen_via,
     )

@@ -103,7 +103,11 @@ class Label(StrEnum):
 
 @dataclass(frozen=True, kw_only=True)
 class Fact:
-    """One piece of evidence about one leg: where it comes from, what it shows and which value it supports."""
+    """One piece of evidence about one leg: where it comes from, what it shows and which value it supports.
+
+    `seen_at` is when the registry saw it; `revision_at`, for Hub facts, the date of the Hub revision it comes
+    from; `seen_via` how it was seen (the Hub's API, a named public copy, constructed demo data).
+    """
 
     leg: Leg
     source: str
@@ -114,6 +118,8 @@ class Fact:
     url: str | None = None
     seen_at: datetime | None = None
     attribution: str | None = None
+    revision_at: datetime | None = None
+    seen_via: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

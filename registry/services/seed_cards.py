@@ -2,6 +2,7 @@
 Hub itself. The row says where the data came from (`data_origin`, `data_source`)."""
 
 from registry.models import DataOrigin, HubRepo
+from registry.services.seed_families import seen_at
 
 
 def apply_card_copy(repo: HubRepo, card) -> bool:
@@ -31,6 +32,7 @@ def card_values(card) -> dict:
         "card_data": front,
         "data_origin": DataOrigin.CARD_COPY,
         "data_source": {**card.source, "weights_published": card.weights_published},
+        "data_seen_at": seen_at(card.source),
         "sync_status": HubRepo.SyncStatus.SNAPSHOT,
     }
     gate = _gate(front.get("gated"))

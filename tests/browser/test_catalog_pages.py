@@ -11,7 +11,7 @@ def test_a_visitor_finds_a_project_from_the_home_page(live_server, page, console
     load_catalog()
     page.goto(live_server.url)
     assert page.locator("h1").inner_text() == "How open are Europe's open LLMs?"
-    assert page.locator("table.catalog tbody tr").count() == 62
+    assert page.locator("table.catalog tbody tr").count() == 64
 
     page.get_by_role("link", name="Lucie", exact=True).click()
     page.wait_for_url("**/projects/lucie/")

@@ -114,7 +114,8 @@ def synced_during(repo: HubRepo, run: SyncRun) -> bool:
 def _save(repo: HubRepo, changes: dict[str, tuple[Any, Any]]) -> None:
     for name, (_, new) in changes.items():
         setattr(repo, name, new)
-    repo.save(update_fields=[*changes, "updated_at"])
+    repo.data_seen_at = timezone.now()  # the registry sees this data for the first time
+    repo.save(update_fields=[*changes, "data_seen_at", "updated_at"])
 
 
 def _locked(repo_pk: int) -> tuple[HubRepo | None, list[Project]]:

@@ -118,8 +118,10 @@ def model_evidence(repo: HubRepo) -> ModelEvidence:
         gate_prompt=(repo.card_data or {}).get("extra_gated_prompt")
         or (repo.card_data or {}).get("extra_gated_description"),
         gate_fields=_gate_field_labels(repo.card_data or {}),
-        # The Hub revision's date, not the sync time: a sync that finds nothing new must change nothing.
-        seen_at=repo.last_modified,
+        # When the registry first saw this data, not the last sync: a sync that finds nothing new changes nothing.
+        seen_at=repo.data_seen_at,
+        revision_at=repo.last_modified,
+        seen_via=seen_via(repo),
     )
 
 
@@ -151,8 +153,18 @@ def dataset_evidence(repo: HubRepo) -> DatasetEvidence | None:
     if not has_hub_data(repo):
         return None
     return DatasetEvidence(
-        repo_id=repo.repo_id, gated=Gate(repo.gated), license=repo.license or None, seen_at=repo.last_modified
+        repo_id=repo.repo_id, gated=Gate(repo.gated), license=repo.license or None, seen_at=repo.data_seen_at,
+        revision_at=repo.last_modified, seen_via=seen_via(repo),
     )
+
+
+def seen_via(repo: HubRepo) -> str:
+    """How the registry saw a repository's Hub data, as shown beside each fact drawn from it."""
+    if repo.data_origin == DataOrigin.CARD_COPY:
+        return f"card front matter in a public copy: {(repo.data_source or {}).get('copy', 'copy not named')}"
+    if repo.data_origin == DataOrigin.CONSTRUCTED:
+        return "constructed demo data (not read from the Hub)"
+    return "the Hub's API"
 
 
 def asserted_fact(row: Evidence) -> AssertedFact:
@@ -168,6 +180,7 @@ def asserted_fact(row: Evidence) -> AssertedFact:
         seen_at=row.seen_at,
         attribution=row.attribution or None,
         datasets=tuple(row.datasets),
+        seen_via=row.seen_via or None,
     )
 
 
@@ -181,6 +194,7 @@ def code_evidence(project: Project) -> tuple[CodeEvidence, ...]:
             source=ASSERTERS[repository.source],
             kind=Kind.ASSERTED,
             seen_at=repository.seen_at,
+            seen_via=repository.seen_via or None,
         )
         for repository in project.code_repositories.order_by("pk")
     )

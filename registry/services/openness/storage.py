@@ -66,6 +66,8 @@ def fact_json(fact: Fact) -> dict:
         "kind": fact.kind.value,
         "url": fact.url if fact.url and fact.url.startswith(("https://", "http://")) else None,
         "seen_at": fact.seen_at.isoformat() if fact.seen_at else None,
+        "revision_at": fact.revision_at.isoformat() if fact.revision_at else None,
+        "seen_via": fact.seen_via,
         "attribution": fact.attribution,
     }
 
