@@ -44,6 +44,9 @@ class LegAssessment(models.Model):
         max_length=10, choices=LegValue.choices, default=LegValue.UNKNOWN
     )
     reason = models.CharField(max_length=500, blank=True)
+    decided_by = models.CharField(
+        max_length=200, blank=True, help_text="For a project: the checkpoint whose value it shows, if one decided"
+    )
     facts = models.JSONField(default=list, blank=True, help_text="Evidence used, one reason each")
     caveats = models.JSONField(default=list, blank=True)
     warnings = models.JSONField(default=list, blank=True)
@@ -164,6 +167,9 @@ class ChangeRecord(models.Model):
     old_value = models.JSONField(null=True, blank=True)
     new_value = models.JSONField(null=True, blank=True)
     reason = models.CharField(max_length=500, blank=True)
+    cause = models.CharField(
+        max_length=200, blank=True, help_text="What caused the change when no sync run or person did (e.g. a seed load)"
+    )
     sync_run = models.ForeignKey(
         SyncRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
     )

@@ -24,6 +24,7 @@ class Finding:
     caveats: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     fallback: Value | None = None
+    decided_by: str | None = None  # the checkpoint whose value this is, in a project's summary
 
 
 def all_required(findings: Sequence[Finding], *, open_reason: str) -> Finding:

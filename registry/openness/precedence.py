@@ -40,6 +40,7 @@ def decide_leg(leg: Leg, finding: Finding, statements: Sequence[AssertedFact]) -
     by_asserter = _group_by_asserter(statements)
     value, reason, provisional = _decide(leg, finding, by_asserter)
     disagreement = _disagreement(leg, finding, by_asserter, value)
+    decided_by = finding.decided_by if value is finding.value or provisional else None
     return LegResult(
         leg=leg,
         value=value,
@@ -50,6 +51,7 @@ def decide_leg(leg: Leg, finding: Finding, statements: Sequence[AssertedFact]) -
         warnings=tuple(dict.fromkeys(finding.warnings + ((disagreement,) if disagreement else ()))),
         disagreement=bool(disagreement),
         provisional=provisional,
+        decided_by=decided_by,
     )
 
 

@@ -62,8 +62,9 @@ def _covering_bases(result: LegResult, named_bases: Sequence[str], bases: Mappin
     """The project's leg, lowered to what its base models allow (open only when theirs is open too)."""
     own = Finding(value=result.value, reason=result.reason)
     inherited = inherit_from_base(own, result.leg, named_bases, {b: a.leg(result.leg) for b, a in bases.items()})
+    kept = inherited.value is result.value
     return replace(result, value=inherited.value, reason=inherited.reason, facts=result.facts + inherited.facts,
-                   provisional=result.provisional and inherited.value is result.value)
+                   provisional=result.provisional and kept, decided_by=result.decided_by if kept else None)
 
 
 def most_open_checkpoint(assessments: Sequence[Assessment]) -> Assessment | None:
@@ -91,6 +92,7 @@ def _checkpoints_finding(leg: Leg, assessments: Sequence[Assessment], best: Asse
         caveats=chosen.caveats + _differences(leg, assessments, best),
         warnings=chosen.warnings,
         fallback=chosen.value if chosen.provisional else None,
+        decided_by=best.subject,
     )
 
 

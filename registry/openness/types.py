@@ -130,7 +130,8 @@ class LegResult:
     usage request in the card's prose). `warnings` are problems the registry flags (licence contamination,
     sources that disagree). `disagreement` is set when the sources hold different known values.
     `provisional` is set when nothing settled the leg and the value is a default (a corpus known only from
-    the card's prose is shown partial): any later statement may replace it.
+    the card's prose is shown partial): any later statement may replace it. `decided_by` names the checkpoint
+    whose value a project shows, when a checkpoint decided it.
     """
 
     leg: Leg
@@ -141,6 +142,7 @@ class LegResult:
     warnings: tuple[str, ...] = ()
     disagreement: bool = False
     provisional: bool = False
+    decided_by: str | None = None
 
     @property
     def settled(self) -> bool:

@@ -328,3 +328,18 @@ def test_an_own_checkpoint_fine_tuned_from_an_attached_base_inherits_its_unknown
 
     assert legs(own)["corpus"] == "unknown"
     assert legs(project)["model"] == "open"
+
+
+def test_the_project_says_which_checkpoint_decides_each_leg(sync_seeded_repos):
+    recompute_all_openness()
+
+    model = leg(Project.objects.get(slug="claire"), "model")
+    assert model.decided_by == "OpenLLM-France/Claire-7B-Apache-0.1"
+
+
+def test_changes_from_a_seed_recompute_are_credited_to_it_not_to_a_sync(seeded_catalog):
+    call_command("recompute_openness")
+
+    record = ChangeRecord.objects.filter(project__slug="lucie", hub_repo=None, field="leg:code").get()
+    assert (record.sync_run, record.changed_by) == (None, None)
+    assert "seed catalog" in record.cause

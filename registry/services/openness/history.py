@@ -13,7 +13,7 @@ def leg_field(row: LegAssessment) -> str:
 
 
 def recompute_records(
-    stored_legs: Iterable[StoredLeg], *, project: Project, sync_run: SyncRun | None, changed_by
+    stored_legs: Iterable[StoredLeg], *, project: Project, sync_run: SyncRun | None, changed_by, cause: str = ""
 ) -> list[ChangeRecord]:
     """Records for legs whose effective value changed, and for computed values that moved under an override.
 
@@ -29,7 +29,8 @@ def recompute_records(
             reason = f"the evidence changed while a moderator's override ({row.override_value}) is shown: {row.reason}"
         else:
             continue
-        records.append(_record(row, project, field, old, new, reason, sync_run=sync_run, changed_by=changed_by))
+        records.append(_record(row, project, field, old, new, reason, sync_run=sync_run, changed_by=changed_by,
+                               cause=cause))
     return ChangeRecord.objects.bulk_create(records)
 
 
@@ -41,7 +42,7 @@ def override_record(row: LegAssessment, *, old_value: str, reason: str, user) ->
     return record
 
 
-def _record(row, project, field, old, new, reason, *, sync_run, changed_by) -> ChangeRecord:
+def _record(row, project, field, old, new, reason, *, sync_run, changed_by, cause="") -> ChangeRecord:
     return ChangeRecord(
         project=project,
         hub_repo=row.hub_repo,
@@ -51,4 +52,5 @@ def _record(row, project, field, old, new, reason, *, sync_run, changed_by) -> C
         reason=fit(reason),
         sync_run=sync_run,
         changed_by=changed_by,
+        cause=cause,
     )

@@ -24,13 +24,13 @@ NOT_READ_YET = "not read from the Hub yet"
 
 
 def recompute_project_openness(
-    *, project: Project, sync_run: SyncRun | None = None, changed_by=None
+    *, project: Project, sync_run: SyncRun | None = None, changed_by=None, cause: str = ""
 ) -> list[ChangeRecord]:
     """Recompute the legs of a project and of each of its model repositories from the stored evidence.
 
     Must run inside `transaction.atomic()` (raises RuntimeError otherwise), so that it reads the evidence
     the same transaction wrote; the project row is locked for the duration. Keeps moderator overrides,
-    records every leg whose effective value changed (with `sync_run` or `changed_by`), updates
+    records every leg whose effective value changed (credited to `sync_run`, `changed_by` or `cause`), updates
     `Project.schemes`, flags the project for review when new facts contradict an override (see `review`),
     and bumps the catalog version when it wrote anything. Idempotent: unchanged evidence writes nothing.
     Projects that are not model families have no legs and return [].
@@ -42,7 +42,7 @@ def recompute_project_openness(
         return []
     evidence = load_project_evidence(project)
     stored, summary = _store_all_legs(evidence)
-    records = recompute_records(stored, project=project, sync_run=sync_run, changed_by=changed_by)
+    records = recompute_records(stored, project=project, sync_run=sync_run, changed_by=changed_by, cause=cause)
     effective = with_overrides(summary, evidence.project_legs.values())
     project_changed = _update_project(project, stored, project_schemes(effective, evidence.index))
     if project_changed or any(leg.written for leg in stored):
@@ -50,7 +50,7 @@ def recompute_project_openness(
     return records
 
 
-def recompute_all_openness(*, changed_by=None) -> int:
+def recompute_all_openness(*, changed_by=None, cause: str = "") -> int:
     """Recompute every model family, each in its own transaction; returns how many leg changes were recorded.
 
     A fine-tune reads the stored legs of a base model in another project, so it catches up with that base
@@ -59,7 +59,7 @@ def recompute_all_openness(*, changed_by=None) -> int:
     recorded = 0
     for project in Project.objects.filter(kind=Project.Kind.MODEL_FAMILY).order_by("pk"):
         with transaction.atomic():
-            recorded += len(recompute_project_openness(project=project, changed_by=changed_by))
+            recorded += len(recompute_project_openness(project=project, changed_by=changed_by, cause=cause))
     return recorded
 
 

@@ -51,6 +51,7 @@ def leg_values(result: LegResult) -> dict:
     return {
         "computed_value": result.value.value,
         "reason": fit(result.reason),
+        "decided_by": result.decided_by or "",
         "facts": [fact_json(fact) for fact in result.facts],
         "caveats": [*result.caveats, *([PROVISIONAL_CAVEAT] if result.provisional else [])],
         "warnings": list(result.warnings),
