@@ -77,7 +77,7 @@ class Project(models.Model):
         help_text="Hub ids of other organisations' base models the family is built on (inheritance of corpus and code)",
     )
     needs_review = models.BooleanField(
-        default=False, help_text="Synced facts contradict a moderator override"
+        default=False, help_text="Synced facts contradict a moderator override, or sources disagree on a leg"
     )
     review_reason = models.TextField(blank=True)
     review_details = models.JSONField(

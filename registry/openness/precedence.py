@@ -39,7 +39,8 @@ def decide_leg(leg: Leg, finding: Finding, statements: Sequence[AssertedFact]) -
     """The leg's value from the registry's own finding and the statements about it (see the module doc)."""
     by_asserter = _group_by_asserter(statements)
     value, reason, provisional = _decide(leg, finding, by_asserter)
-    disagreement = _disagreement(leg, finding, by_asserter, value)
+    sides = _sides(leg, finding, by_asserter)
+    disagreement = _disagreement(leg, sides, value)
     decided_by = finding.decided_by if value is finding.value or provisional else None
     return LegResult(
         leg=leg,
@@ -50,6 +51,7 @@ def decide_leg(leg: Leg, finding: Finding, statements: Sequence[AssertedFact]) -
         # A project summary may meet the disagreement its checkpoint already reported: keep it once.
         warnings=tuple(dict.fromkeys(finding.warnings + ((disagreement,) if disagreement else ()))),
         disagreement=bool(disagreement),
+        sides=sides if disagreement else (),
         provisional=provisional,
         decided_by=decided_by,
     )
@@ -102,15 +104,19 @@ def _undecided_reason(leg: Leg, finding: Finding, by_asserter: dict[str, list[As
     return finding.reason
 
 
-def _disagreement(leg: Leg, finding: Finding, by_asserter: dict[str, list[AssertedFact]], shown: Value) -> str:
-    """A warning naming each source's value when the sources hold different known values, else ''."""
+def _sides(leg: Leg, finding: Finding, by_asserter: dict[str, list[AssertedFact]]) -> tuple[tuple[str, Value], ...]:
+    """Each source's known value for the leg: the registry's own checks, then each asserter's."""
     positions = [(_CHECKED_NAMES[leg], finding.value)] if finding.value.is_known else []
     positions += [(_name(asserter), _asserted_value(statements)) for asserter, statements in by_asserter.items()]
-    known = [(who, value) for who, value in positions if value.is_known]
-    if len({value for _, value in known}) < 2:
+    return tuple((who, value) for who, value in positions if value.is_known)
+
+
+def _disagreement(leg: Leg, sides: tuple[tuple[str, Value], ...], shown: Value) -> str:
+    """A warning naming each source's value when the sources hold different known values, else ''."""
+    if len({value for _, value in sides}) < 2:
         return ""
-    sides = "; ".join(f"{who}: {value}" for who, value in known)
-    return f"Sources disagree on the {leg} leg ({sides}). It shows {shown} until a moderator reviews it."
+    listed = "; ".join(f"{who}: {value}" for who, value in sides)
+    return f"Sources disagree on the {leg} leg ({listed}). It shows {shown} until a moderator reviews it."
 
 
 def _name(asserter: str) -> str:

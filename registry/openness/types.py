@@ -128,8 +128,8 @@ class LegResult:
 
     `caveats` are terms a user should know that do not change the value (a non-commercial data licence, a
     usage request in the card's prose). `warnings` are problems the registry flags (licence contamination,
-    sources that disagree). `disagreement` is set when the sources hold different known values.
-    `provisional` is set when nothing settled the leg and the value is a default (a corpus known only from
+    sources that disagree). `disagreement` is set when the sources hold different known values, and `sides`
+    then names each source with its value. `provisional` is set when nothing settled the leg and the value is a default (a corpus known only from
     the card's prose is shown partial): any later statement may replace it. `decided_by` names the checkpoint
     whose value a project shows, when a checkpoint decided it.
     """
@@ -141,6 +141,7 @@ class LegResult:
     caveats: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     disagreement: bool = False
+    sides: tuple[tuple[str, Value], ...] = ()
     provisional: bool = False
     decided_by: str | None = None
 

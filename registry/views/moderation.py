@@ -8,7 +8,8 @@ from registry import selectors
 
 @staff_member_required
 def moderation_review(request):
-    """Projects whose newly computed facts contradict a moderator's override, each with the reason."""
+    """Projects whose newly computed facts contradict a moderator's override, or whose sources disagree on a
+    leg, each with the reason."""
     return render(request, "registry/moderation_review.html", {
         "projects": selectors.list_projects_needing_review(),
     })

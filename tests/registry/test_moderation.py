@@ -13,7 +13,7 @@ from registry.services.openness import (
     override_leg,
     recompute_project_openness,
 )
-from tests.factories import HubRepoFactory, ProjectFactory, UserFactory, synced
+from tests.factories import EvidenceFactory, HubRepoFactory, ProjectFactory, UserFactory, synced
 
 pytestmark = pytest.mark.django_db
 REVIEW_URL = reverse("registry:moderation-review")
@@ -246,3 +246,35 @@ def test_the_admin_shows_a_legs_facts_readably_and_escaped(moderator_client, mod
     html = moderator_client.get(change_url(model_leg)).content.decode()
 
     assert "<li><strong>open</strong> (computed, hub:gated): gated: &lt;no&gt;</li>" in html
+
+
+def test_sources_that_disagree_on_a_leg_queue_the_project_with_a_structured_reason(client, admin_client):
+    project = ProjectFactory(kind=Project.Kind.MODEL_FAMILY, slug="disputed")
+    synced(HubRepoFactory(project=project, repo_id="org/model"), license="apache-2.0")
+    EvidenceFactory(project=project, leg="model", value="partial", source="moderator",
+                    statement="The producer's terms restrict commercial use.", url="https://example.org/terms")
+    with transaction.atomic():
+        recompute_project_openness(project=project)
+
+    project.refresh_from_db()
+    assert project.needs_review
+    assert project.review_details == [{"leg": "model", "shown": "open", "sources": [
+        {"source": "the Hub", "value": "open"}, {"source": "a moderator", "value": "partial"}]}]
+    assert client.get("/api/v1/projects/disputed/").json()["review_details"] == project.review_details
+    page = admin_client.get("/moderation/review/").content.decode()
+    assert "Sources disagree on the <strong>model</strong> leg" in page
+
+
+def test_an_override_of_the_disputed_leg_settles_the_disagreement(admin_user):
+    project = ProjectFactory(kind=Project.Kind.MODEL_FAMILY)
+    synced(HubRepoFactory(project=project, repo_id="org/model"), license="apache-2.0")
+    EvidenceFactory(project=project, leg="model", value="partial", source="moderator",
+                    statement="The producer's terms restrict commercial use.", url="https://example.org/terms")
+    with transaction.atomic():
+        recompute_project_openness(project=project)
+
+    override_leg(leg_assessment=LegAssessment.objects.get(project=project, leg="model"), value="partial",
+                 justification="The producer's terms page restricts commercial use.", user=admin_user)
+
+    project.refresh_from_db()
+    assert (project.needs_review, project.review_details) == (False, [])

@@ -55,7 +55,10 @@ def clear_override(*, leg_assessment: LegAssessment, user) -> LegAssessment:
 
 
 def mark_project_reviewed(*, project: Project, user) -> bool:
-    """Clear a project's review flag and reason, with a record of what was reviewed; False if not flagged."""
+    """Clear a project's review reason, with a record of what was reviewed; False if not flagged.
+
+    Disagreements between sources stay flagged: only an override of the leg settles them.
+    """
     with transaction.atomic():
         project = Project.objects.select_for_update().get(pk=project.pk)
         if not (project.needs_review or project.review_reason):
@@ -64,7 +67,7 @@ def mark_project_reviewed(*, project: Project, user) -> bool:
             project=project, field="needs_review", old_value=True, new_value=False,
             reason=fit(f"marked reviewed: {project.review_reason}"), changed_by=user,
         )
-        project.needs_review, project.review_reason = False, ""
+        project.needs_review, project.review_reason = bool(project.review_details), ""
         project.save(update_fields=["needs_review", "review_reason", "updated_at"])
         bump_catalog_version()
     return True

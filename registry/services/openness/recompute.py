@@ -13,7 +13,7 @@ from registry.openness import Assessment, Leg, LegResult, ModelEvidence, Value, 
 from registry.services.catalog_version import bump_catalog_version
 from registry.services.openness.evidence import ProjectEvidence, has_hub_data, load_project_evidence, model_evidence
 from registry.services.openness.history import recompute_records
-from registry.services.openness.review import review_changes, updated_review_reason
+from registry.services.openness.review import disagreement_details, review_changes, updated_review_reason
 from registry.services.openness.schemes import project_schemes
 from registry.services.openness.storage import StoredLeg, store_leg, with_overrides
 
@@ -44,7 +44,9 @@ def recompute_project_openness(
     stored, summary = _store_all_legs(evidence)
     records = recompute_records(stored, project=project, sync_run=sync_run, changed_by=changed_by, cause=cause)
     effective = with_overrides(summary, evidence.project_legs.values())
-    project_changed = _update_project(project, stored, project_schemes(effective, evidence.index))
+    overridden = [row.leg for row in evidence.project_legs.values() if row.override_value]
+    details = disagreement_details(summary, overridden)
+    project_changed = _update_project(project, stored, project_schemes(effective, evidence.index), details)
     if project_changed or any(leg.written for leg in stored):
         bump_catalog_version()
     return records
@@ -139,15 +141,13 @@ def _not_read(repo: HubRepo) -> Assessment:
     )
 
 
-def _update_project(project: Project, stored: list[StoredLeg], schemes: dict) -> bool:
-    """Store the schemes and the review flag; returns whether the project row changed."""
+def _update_project(project: Project, stored: list[StoredLeg], schemes: dict, details: list[dict]) -> bool:
+    """Store the schemes and the review flags; returns whether the project row changed."""
     add, resolved = review_changes(stored)
     review_reason = updated_review_reason(project.review_reason, add=add, resolved=resolved)
-    changed = {}
-    if schemes != project.schemes:
-        changed["schemes"] = schemes
-    if review_reason != project.review_reason:
-        changed |= {"review_reason": review_reason, "needs_review": bool(review_reason)}
+    wanted = {"schemes": schemes, "review_reason": review_reason, "review_details": details,
+              "needs_review": bool(review_reason or details)}
+    changed = {name: value for name, value in wanted.items() if getattr(project, name) != value}
     for name, value in changed.items():
         setattr(project, name, value)
     if changed:
