@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from registry.models.catalog import Project, SourceDataset
 
@@ -23,7 +24,7 @@ class CodeRepository(models.Model):
     covers = models.CharField(max_length=20, choices=CodeCoverage.choices)
     source = models.CharField(max_length=20, choices=SourceDataset.choices, default=SourceDataset.MODERATOR)
     source_url = models.URLField(max_length=500, blank=True, help_text="Where the licence and coverage were seen")
-    seen_at = models.DateTimeField(help_text="When the licence and coverage were seen")
+    seen_at = models.DateTimeField(default=timezone.now, help_text="When the licence and coverage were seen")
     seen_via = models.CharField(max_length=300, blank=True, help_text="Which copy was read (a stored copy names it)")
     person_edited = models.JSONField(default=list, blank=True, help_text="Fields a person changed")
     created_by = models.ForeignKey(
