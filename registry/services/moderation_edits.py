@@ -41,6 +41,8 @@ def save_with_history(*, instance: models.Model, changed_fields: Iterable[str], 
         changes = {name: (_value(stored, name) if stored else None, _value(instance, name)) for name in names}
         changes = {name: change for name, change in changes.items() if stored is None or change[0] != change[1]}
         _mark_person_edited(instance, changes)
+        if stored is None and getattr(instance, "created_by_id", False) is None:
+            instance.created_by = user
         instance.save()
         projects = _union(projects_affected_by(instance=stored) if stored else [], projects_affected_by(instance=instance))
         records = _records(instance, changes, created=stored is None, projects=projects, user=user)

@@ -92,6 +92,7 @@ def test_adding_a_pretraining_code_repository_in_the_admin_opens_the_code_leg_at
     assert response.status_code == 302, response.context["inline_admin_formsets"][1].formset.errors
     repository = CodeRepository.objects.get(project=project)
     assert (repository.covers, set(repository.person_edited) >= {"url", "licence", "covers"}) == ("pre-training", True)
+    assert repository.created_by == admin_user
     assert leg_value(project, "code") == "open"
     record = ChangeRecord.objects.get(project=project, field="code_repository")
     assert record.changed_by == admin_user
