@@ -154,7 +154,7 @@ def osai_asserted_facts(
 
 def osai_statement_text(ref: str, dimension: Mapping) -> str:
     """What the Index says for one dimension, and our reading of it."""
-    notes = f": {dimension['notes']}" if dimension.get("notes") else ""
+    notes = f": {dimension['notes'].strip().rstrip('.')}" if (dimension.get("notes") or "").strip() else ""
     reading = read_osai_dimension(ref, dimension)
     return f"{_DIMENSION_NAMES[ref]} rated {dimension['class']} by the Index{notes}. Reading: {reading.reading}"
 
