@@ -5,19 +5,21 @@ from drf_spectacular.utils import OpenApiExample
 SITE = "https://registry.example.org"
 
 NOT_ASSESSED_LEG = {
-    "value": "unknown", "source": "computed", "reason": "Not assessed yet", "justification": "",
+    "value": "unknown", "source": "computed", "reason": "Not assessed yet", "decided_by": "", "justification": "",
     "evidence": [], "caveats": [], "warnings": [], "assessed_at": None,
 }
 
 OPEN_MODEL_LEG = {
     "value": "open", "source": "computed",
     "reason": "Weights published under apache-2.0, an unrestricted licence.",
+    "decided_by": "",
     "justification": "",
     "evidence": [{
         "leg": "model", "source": "hub:OpenLLM-France/Lucie-7B", "shows": "license: apache-2.0",
         "value": "open", "reason": "apache-2.0 restricts neither use nor redistribution.",
         "kind": "computed", "url": "https://huggingface.co/OpenLLM-France/Lucie-7B",
-        "seen_at": "2025-06-01T08:00:00Z", "attribution": None,
+        "seen_at": "2025-06-01T08:00:00Z", "revision_at": "2025-01-15T09:30:00Z",
+        "seen_via": "the Hub's API", "attribution": None,
     }],
     "caveats": [], "warnings": [], "assessed_at": "2025-06-01T08:00:00Z",
 }
@@ -51,6 +53,7 @@ PROJECT_EXAMPLE = OpenApiExample("Lucie", value={
 
 HUB_REPO_EXAMPLE = OpenApiExample("Lucie-7B", value={
     "repo_id": "OpenLLM-France/Lucie-7B", "repo_type": "model", "project": "lucie",
+    "role": "own", "data_origin": "hub", "data_source": {}, "data_seen_at": "2025-06-01T08:00:00Z",
     "license": "apache-2.0", "license_class": "osi", "gated": "no",
     "downloads": 12034, "likes": 87, "parameters": 6707000000,
     "pipeline_tag": "text-generation", "languages": ["fr", "en"],
@@ -85,9 +88,10 @@ STATS_EXAMPLE = OpenApiExample("The seed catalog", value={
 
 CHANGE_EXAMPLE = OpenApiExample("A licence change found by a sync", value={
     "id": 1042, "project": "lucie",
-    "hub_repo": {"repo_type": "model", "repo_id": "OpenLLM-France/Lucie-7B"},
+    "hub_repo": {"repo_type": "model", "repo_id": "OpenLLM-France/Lucie-7B", "role": "own",
+                 "data_origin": "hub"},
     "field": "license", "old_value": "other", "new_value": "apache-2.0",
-    "reason": "The card's licence changed on the Hub.", "sync_run": 311,
+    "reason": "The card's licence changed on the Hub.", "cause": "", "sync_run": 311,
     "by_moderator": False, "created_at": "2025-06-01T08:00:00Z",
 })
 

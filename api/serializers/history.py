@@ -23,6 +23,9 @@ class ChangeSerializer(serializers.Serializer):
     sync_run = serializers.IntegerField(
         source="sync_run_id", allow_null=True,
         help_text="Id of the sync run that made the change; null otherwise.")
+    cause = serializers.CharField(
+        help_text="What caused the change when neither a sync run nor a moderator did (such as a seed load "
+                  "of the catalog); empty otherwise.")
     by_moderator = serializers.SerializerMethodField(
         help_text="True when a moderator made the change.")
     created_at = serializers.DateTimeField(help_text="When it changed.")

@@ -6,7 +6,7 @@ from rest_framework import serializers
 from api.examples import HUB_REPO_EXAMPLE
 from api.links import hub_repo_links
 from api.serializers.openness import CheckpointOpennessSerializer
-from registry.models import HubRepo, LicenceClass, RepoType
+from registry.models import CheckpointRole, DataOrigin, HubRepo, LicenceClass, RepoType
 
 
 def strings(help_text: str, **kwargs) -> serializers.ListField:
@@ -41,6 +41,21 @@ class HubRepoSerializer(serializers.Serializer):
     repo_type = serializers.ChoiceField(choices=RepoType.choices, help_text="Model or dataset.")
     project = serializers.SlugField(
         source="project.slug", help_text="Slug of the registry project the repo belongs to.")
+    role = serializers.ChoiceField(
+        choices=CheckpointRole.choices,
+        help_text="`own`: one of the project's checkpoints (they decide its legs); `base`: another "
+                  "organisation's base model (feeds inheritance of corpus and code only); `other-release`: "
+                  "another generation or release of the family.")
+    data_origin = serializers.ChoiceField(
+        choices=DataOrigin.choices,
+        help_text="Where the Hub data below came from: `hub` (read from the Hub by a sync), `card-copy` (real "
+                  "card front matter from a public copy, named in `data_source`), `constructed` (constructed "
+                  "demo data, never read from the Hub: do not rely on it), empty (no Hub data yet).")
+    data_source = serializers.JSONField(
+        help_text="Where the Hub data was seen, as recorded: for a card copy `url` (the card), `copy` (which "
+                  "public copy was read) and `seen` (date); empty otherwise.")
+    data_seen_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the registry first saw the Hub data it holds now; null if none.")
     license = serializers.CharField(help_text="Licence id the repo declares; empty if none yet.")
     license_class = serializers.ChoiceField(
         choices=LicenceClass.choices,

@@ -15,7 +15,7 @@ from registry.openness.types import Label
 from registry.selectors import OPENNESS_LEGS
 
 NOT_ASSESSED = {
-    "value": LegValue.UNKNOWN, "source": "computed", "reason": "Not assessed yet",
+    "value": LegValue.UNKNOWN, "source": "computed", "reason": "Not assessed yet", "decided_by": "",
     "justification": "", "evidence": [], "caveats": [], "warnings": [], "assessed_at": None,
 }
 
@@ -31,7 +31,13 @@ EVIDENCE_ITEM = {
         "kind": {"type": "string", "description": "`computed` (read from data by our rules) or "
                                                   "`asserted` (stated by a person or an assessment)."},
         "url": {"type": "string", "nullable": True, "description": "Where to check the fact."},
-        "seen_at": {"type": "string", "nullable": True, "description": "When it was seen (ISO 8601)."},
+        "seen_at": {"type": "string", "nullable": True,
+                    "description": "When the registry saw it (ISO 8601), not when the source last changed."},
+        "revision_at": {"type": "string", "nullable": True,
+                        "description": "When the revision it was read from was made (ISO 8601); null if unknown."},
+        "seen_via": {"type": "string", "nullable": True,
+                     "description": "How it was seen: the Hub's API, a named public copy of a card or "
+                                    "repository, or `constructed demo data` (not read from the Hub)."},
         "attribution": {"type": "string", "nullable": True, "description": "Credit the source asks for."},
     },
     "additionalProperties": True,
@@ -47,6 +53,7 @@ def leg_view(assessment: LegAssessment) -> dict:
     overridden = assessment.source == "override"
     return {
         "value": assessment.value, "source": assessment.source, "reason": assessment.reason,
+        "decided_by": assessment.decided_by,
         "justification": assessment.override_justification if overridden else "",
         "evidence": assessment.facts, "caveats": assessment.caveats,
         "warnings": assessment.warnings, "assessed_at": assessment.computed_at,
@@ -69,6 +76,9 @@ class LegSerializer(serializers.Serializer):
         choices=["computed", "override"],
         help_text="`computed` by the rules from the evidence, or an `override` by a moderator.")
     reason = serializers.CharField(help_text="One line saying why the leg has this value.")
+    decided_by = serializers.CharField(
+        help_text="For a project: the Hub id of its own checkpoint whose value the leg shows; empty when no "
+                  "single checkpoint decided it (and always for a checkpoint's own legs).")
     justification = serializers.CharField(
         help_text="The moderator's written justification when `source` is `override`, else empty.")
     evidence = EvidenceField(help_text="The facts behind the computed value.")

@@ -13,17 +13,21 @@ from django.utils.html import escape
 
 from registry.badges import LEG_ORDER, Badge
 from registry.models import HubRepo, LegAssessment, Project, RepoType
+from registry.views.project_display import HUB, HubData, hub_data, role_label, web_url
 
 LEG_TITLES = {"code": "Open code", "model": "Open model", "corpus": "Open corpus"}
+# How a fact's source reads: a source is "<head>:<detail>"; the detail shows only where it helps a reader
+# (a Hub field path or a moderator's row key does not, the fact's link and text say the rest).
 SOURCE_NAMES = {
-    "hub": "Hugging Face Hub",
-    "osai-index": "European Open Source AI Index",
-    "checkpoint": "checkpoint",
-    "base-model": "base model",
-    "code-repository": "code repository",
-    "moderator": "moderator",
-    "contributor": "contributor",
+    "hub": ("Hugging Face Hub", ""),
+    "osai-index": ("European Open Source AI Index", " ({})"),
+    "checkpoint": ("checkpoint", " {}"),
+    "base-model": ("base model", " {}"),
+    "code-repository": ("code repository", ""),
+    "moderator": ("moderator", ""),
+    "contributor": ("contributor", ""),
 }
+CURATION = "moderator:curated"
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class FactView:
     kind: str
     url: str | None
     seen: str
+    revision: str
+    seen_via: str
     attribution: str | None
 
 
@@ -43,6 +49,9 @@ class LegView:
     row: LegAssessment
     title: str
     facts: tuple[FactView, ...]
+    reason: str
+    decided_by: str
+    decided_by_url: str | None
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,8 @@ class CheckpointView:
     repo: HubRepo
     badge: Badge
     notes: tuple[dict, ...]
+    role: str
+    data: HubData
 
 
 def project_badge(project: Project) -> Badge | None:
@@ -63,7 +74,30 @@ def leg_views(rows) -> list[LegView]:
     """The project's legs in code, model, corpus order, each with its facts ready to show."""
     by_leg = {row.leg: row for row in rows}
     ordered = [by_leg[leg.value] for leg in LEG_ORDER if leg.value in by_leg]
-    return [LegView(row=row, title=LEG_TITLES[row.leg], facts=tuple(map(fact_view, row.facts))) for row in ordered]
+    return [leg_view(row) for row in ordered]
+
+
+def leg_view(row: LegAssessment) -> LegView:
+    """One leg with its reason as a sentence, its facts, and the checkpoint that decided it (linked to the Hub)."""
+    return LegView(
+        row=row,
+        title=LEG_TITLES[row.leg],
+        facts=tuple(map(fact_view, row.facts)),
+        reason=sentence(row.reason),
+        decided_by=row.decided_by,
+        decided_by_url=f"{HUB}{row.decided_by}" if row.decided_by else None,
+    )
+
+
+def sentence(text: str) -> str:
+    """`text` as a sentence: a final full stop, and the first letter capitalised unless the text starts with a URL
+    or a Hub id ("utter-project/EuroLLM-9B"), which are case-sensitive."""
+    text = text.strip()
+    if not text:
+        return ""
+    if "/" not in text.split(maxsplit=1)[0]:
+        text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def fact_view(fact: dict) -> FactView:
@@ -75,20 +109,28 @@ def fact_view(fact: dict) -> FactView:
         kind=fact.get("kind", ""),
         url=fact.get("url"),
         seen=(fact.get("seen_at") or "")[:10],
+        revision=(fact.get("revision_at") or "")[:10],
+        seen_via=fact.get("seen_via") or "",
         attribution=fact.get("attribution"),
     )
 
 
 def source_label(source: str) -> str:
-    """A fact's source for people: "hub:cardData.license" reads "Hugging Face Hub (cardData.license)"."""
-    head, _, rest = source.partition(":")
-    name = SOURCE_NAMES.get(head, head)
-    return f"{name} ({rest})" if rest else name
+    """A fact's source for people: "osai-index:weights_endmodel" reads "European Open Source AI Index
+    (weights_endmodel)", "checkpoint:org/name" "checkpoint org/name", "moderator:curated:…" "Registry curation"."""
+    if source == CURATION or source.startswith(f"{CURATION}:"):
+        return "Registry curation"
+    head, _, detail = source.partition(":")
+    name, detail_format = SOURCE_NAMES.get(head, (source, ""))
+    return name + detail_format.format(detail) if detail and detail_format else name
 
 
 def checkpoint_views(project: Project) -> list[CheckpointView]:
     return [
-        CheckpointView(repo=repo, badge=Badge.from_legs(repo.legs.all()), notes=_notes(repo))
+        CheckpointView(
+            repo=repo, badge=Badge.from_legs(repo.legs.all()), notes=_notes(repo), role=role_label(repo),
+            data=hub_data(repo),
+        )
         for repo in project.hub_repos.all()
         if repo.repo_type == RepoType.MODEL
     ]
@@ -102,9 +144,7 @@ def _notes(repo: HubRepo) -> tuple[dict, ...]:
 
 
 def _note(kind: str, note: dict) -> dict:
-    url = note.get("url") or ""
-    web_url = url if url.startswith(("https://", "http://")) else None
-    return {"kind": kind, "text": note.get("text", ""), "quote": note.get("quote"), "url": web_url}
+    return {"kind": kind, "text": note.get("text", ""), "quote": note.get("quote"), "url": web_url(note.get("url"))}
 
 
 def embed_snippets(project: Project) -> dict[str, str]:

@@ -17,6 +17,13 @@ from registry.views.openness_display import (
     leg_views,
     project_badge,
 )
+from registry.views.project_display import (
+    base_model_links,
+    code_repository_views,
+    constructed_repo_ids,
+    history_views,
+    hub_repo_views,
+)
 
 METHODOLOGY_FILE = settings.BASE_DIR / "docs" / "methodology.md"
 
@@ -40,10 +47,14 @@ def project_detail(request, slug):
         "badge": project_badge(project),
         "legs": leg_views(project.legs.all()),
         "checkpoints": checkpoint_views(project),
+        "code_repositories": code_repository_views(project),
+        "base_models": base_model_links(project),
+        "constructed_repos": constructed_repo_ids(project),
+        "hub_repos": hub_repo_views(project),
         "schemes": project.schemes,
         "why_schemes_disagree": WHY_SCHEMES_DISAGREE,
         "embed": embed_snippets(project),
-        "history": selectors.list_leg_changes(project=project),
+        "history": history_views(selectors.list_leg_changes(project=project)),
     })
 
 

@@ -32,7 +32,7 @@ def test_a_change_shows_what_changed_how_and_by_whom(client):
     assert by_repo | {"id": None, "created_at": None} == {
         "id": None, "project": None, "hub_repo": {"repo_type": "model", "repo_id": "a/model", "role": "own", "data_origin": ""},
         "field": "license", "old_value": "other", "new_value": "apache-2.0",
-        "reason": "Card changed.", "sync_run": run.pk, "by_moderator": False, "created_at": None}
+        "reason": "Card changed.", "cause": "", "sync_run": run.pk, "by_moderator": False, "created_at": None}
     assert (by_moderator["project"], by_moderator["hub_repo"], by_moderator["by_moderator"]) == (
         "p", None, True)
 

@@ -34,6 +34,7 @@ def test_a_repo_shows_the_metadata_last_synced_and_its_sync_state(client):
 
     assert body | {"openness": None, "updated_at": None} == {
         "repo_id": "OpenLLM-France/Lucie-7B", "repo_type": "model", "project": "lucie",
+        "role": "own", "data_origin": "", "data_source": {}, "data_seen_at": None,
         "license": "apache-2.0", "license_class": "osi", "gated": "auto", "downloads": 1200,
         "likes": 80, "parameters": 6_700_000_000, "pipeline_tag": "text-generation",
         "languages": ["fr"], "datasets": ["OpenLLM-France/Lucie-Training-Dataset"],

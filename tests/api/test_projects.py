@@ -10,7 +10,7 @@ from tests.factories import HubRepoFactory, LegAssessmentFactory, OrganisationFa
 
 pytestmark = pytest.mark.django_db
 
-NOT_ASSESSED = {"value": "unknown", "source": "computed", "reason": "Not assessed yet",
+NOT_ASSESSED = {"value": "unknown", "source": "computed", "reason": "Not assessed yet", "decided_by": "",
                 "justification": "", "evidence": [], "caveats": [], "warnings": [],
                 "assessed_at": None}
 

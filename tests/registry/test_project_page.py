@@ -1,6 +1,7 @@
 """A project's page explains its openness: each leg with its facts, overrides, history, other schemes, and
 the badge to embed."""
 
+from datetime import UTC, datetime
 from html import unescape
 
 import pytest
@@ -8,12 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from registry.models import LegAssessment, Project
+from registry.models import CodeRepository, LegAssessment, Project
 from registry.openness import WHY_SCHEMES_DISAGREE
 from registry.services.openness import override_leg, recompute_all_openness
 from tests.factories import (
     EvidenceFactory,
     HubRepoFactory,
+    LegAssessmentFactory,
     ProjectFactory,
     SyncRunFactory,
     UserFactory,
@@ -136,7 +138,106 @@ def test_the_page_query_count_does_not_grow_with_checkpoints_evidence_or_history
     for project, size in ((small, 1), (large, 8)):
         HubRepoFactory.create_batch(size, project=project)
         EvidenceFactory.create_batch(size, project=project)
+        for n in range(size):
+            CodeRepository.objects.create(project=project, url=f"https://example.org/code-{n}", covers="inference",
+                                          seen_at=datetime(2026, 1, 1, tzinfo=UTC))
     recompute_all_openness()
     large.changes.create(field="leg:model", old_value="unknown", new_value="open", changed_by=UserFactory())
+    large.changes.create(field="leg:model", old_value="open", new_value="partial", sync_run=SyncRunFactory())
 
     assert queries_for(small) == queries_for(large) <= 12
+
+
+# --- What each fact rests on, where the Hub data came from, and what caused each change ---------------------
+
+FACT = {"shows": "a fact", "value": "open", "reason": "a reason", "kind": "asserted", "url": None,
+        "seen_at": "2026-12-01T00:00:00+00:00", "revision_at": None, "seen_via": None, "attribution": None}
+
+
+def test_facts_name_their_source_for_people_and_say_how_and_when_they_were_seen(client):
+    project = ProjectFactory()
+    facts = [
+        {**FACT, "source": "moderator:curated:family:61bf1c09", "seen_via": "a stored copy <of the card>"},
+        {**FACT, "source": "code-repository:moderator"},
+        {**FACT, "source": "hub:cardData.license", "revision_at": "2025-01-15T09:30:00+00:00"},
+        {**FACT, "source": "checkpoint:org/model-a"},
+        {**FACT, "source": "osai-index:weights_endmodel"},
+    ]
+    LegAssessmentFactory(project=project, leg="code", computed_value="open", facts=facts,
+                         reason="https://github.com/org/train publishes the pre-training code",
+                         decided_by="org/model-a")
+
+    html = page(client, project)
+
+    for label in ("Registry curation", "code repository", "Hugging Face Hub", "checkpoint org/model-a",
+                  "European Open Source AI Index (weights_endmodel)"):
+        assert f"{label}\n" in html or f"{label}</a>" in html
+    assert "curated:family" not in html and "cardData.license" not in html
+    assert '<small class="seen-via">Seen via a stored copy &lt;of the card&gt;</small>' in html
+    assert '2026-12-01<br><span class="muted">revision 2025-01-15</span></td>' in html
+    assert "<p>https://github.com/org/train publishes the pre-training code.</p>" in html and "Https://" not in html
+    assert ('Decided by checkpoint <a href="https://huggingface.co/org/model-a" rel="noopener nofollow">'
+            "org/model-a</a>") in html
+
+
+def test_code_repositories_show_licence_coverage_and_where_when_and_how_they_were_seen(client):
+    project = ProjectFactory()
+    CodeRepository.objects.create(
+        project=project, url="https://github.com/org/train", licence="GPL-3.0-only", covers="pre-training",
+        source="curated", source_url="https://github.com/org/train/blob/main/LICENSE",
+        seen_at=datetime(2026, 12, 1, tzinfo=UTC), seen_via="fetch github:org/train LICENSE <@ abc>")
+    CodeRepository.objects.create(project=project, url="https://github.com/org/serve", covers="inference",
+                                  seen_at=datetime(2026, 11, 2, tzinfo=UTC))
+
+    html = page(client, project)
+
+    assert 'id="code-title">Code repositories</h2>' in html
+    assert '<a href="https://github.com/org/train" rel="noopener nofollow">https://github.com/org/train</a>' in html
+    assert '<td class="nowrap">GPL-3.0-only</td>' in html and '<td class="nowrap muted">not checked yet</td>' in html
+    assert "Pre-training (and the rest of the pipeline)" in html and "Inference only" in html
+    assert ('<a href="https://github.com/org/train/blob/main/LICENSE" rel="noopener nofollow">Registry curation'
+            "</a>, 2026-12-01") in html
+    assert "Moderator, 2026-11-02" in html
+    assert "Seen via fetch github:org/train LICENSE &lt;@ abc&gt;" in html
+
+
+def test_hub_repos_show_their_role_and_constructed_demo_data_is_labelled_everywhere(client):
+    project = ProjectFactory(base_models=["mistralai/Mistral-7B-v0.1"])
+    HubRepoFactory(project=project, repo_id="org/own", data_origin="constructed")
+    HubRepoFactory(project=project, repo_id="mistralai/Mistral-7B-v0.1", role="base", data_origin="card-copy",
+                   data_seen_at=datetime(2026, 12, 1, tzinfo=UTC),
+                   data_source={"url": "https://huggingface.co/mistralai/Mistral-7B-v0.1", "copy": "a copy"})
+    HubRepoFactory(project=project, repo_id="org/older", role="other-release")
+
+    html = page(client, project)
+
+    assert '<th scope="col">Role</th>' in html
+    for role in ("own checkpoint", "base model of another organisation", "another release"):
+        assert f"<td>{role}</td>" in html
+    assert html.count('<span class="data-label data-label--constructed">constructed demo data</span>') == 2
+    assert "<strong>Constructed demo data:</strong> the Hub data shown for org/own was constructed" in html
+    assert ('<a href="https://huggingface.co/mistralai/Mistral-7B-v0.1" rel="noopener nofollow">'
+            "card copy, seen 2026-12-01</a>") in html
+    assert ('Built on: <a href="https://huggingface.co/mistralai/Mistral-7B-v0.1" rel="noopener nofollow">'
+            "mistralai/Mistral-7B-v0.1</a>") in html
+
+
+def test_a_page_without_constructed_data_has_no_constructed_notice(client):
+    project = ProjectFactory()
+    HubRepoFactory(project=project)
+
+    assert "Constructed demo data" not in page(client, project)
+
+
+def test_the_history_credits_a_person_a_sync_run_the_bundled_snapshot_or_the_recorded_cause(client):
+    project = ProjectFactory()
+    sync, snapshot = SyncRunFactory(), SyncRunFactory(trigger="snapshot")
+    for credit in ({"changed_by": UserFactory(username="ada")}, {"sync_run": sync}, {"sync_run": snapshot},
+                   {"cause": "seed load of the <OSAI Index>"}, {}):
+        project.changes.create(field="leg:model", old_value="unknown", new_value="open", **credit)
+
+    html = page(client, project)
+
+    assert "<td>moderator ada</td>" in html and f"<td>Hub sync #{sync.pk}</td>" in html
+    assert "<td>bundled Hub snapshot (constructed demo data)</td>" in html and f"#{snapshot.pk}<" not in html
+    assert "<td>seed load of the &lt;OSAI Index&gt;</td>" in html and "<td>the registry</td>" in html

@@ -1,0 +1,124 @@
+"""What a project's page shows besides its legs: the role and origin of each Hub repository's data, the code
+repositories, the base models it builds on, and what caused each change in its history.
+
+Reads only what the selectors prefetched (no queries of its own). Constructed demo data is labelled wherever it
+shows, so that a reader never takes it for data read from the Hub.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from registry.models import ChangeRecord, CheckpointRole, CodeRepository, DataOrigin, HubRepo, Project, SyncRun
+
+HUB = "https://huggingface.co/"
+CONSTRUCTED = "constructed demo data"
+SNAPSHOT_CREDIT = f"bundled Hub snapshot ({CONSTRUCTED})"
+ROLE_LABELS = {
+    CheckpointRole.OWN: "own checkpoint",
+    CheckpointRole.BASE: "base model of another organisation",
+    CheckpointRole.OTHER_RELEASE: "another release",
+}
+
+
+@dataclass(frozen=True)
+class HubData:
+    """Where a repository's Hub data came from: a label, a muted detail line, and a link to the copy read."""
+
+    label: str
+    detail: str
+    url: str | None
+    constructed: bool
+
+
+@dataclass(frozen=True)
+class RepoView:
+    repo: HubRepo
+    role: str
+    data: HubData
+
+
+@dataclass(frozen=True)
+class CodeRepositoryView:
+    repository: CodeRepository
+    url: str | None
+    licence: str
+    covers: str
+    source: str
+    source_url: str | None
+    seen: str
+    seen_via: str
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    change: ChangeRecord
+    credit: str
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` when it is a web link, else None (nothing else is ever put in an href)."""
+    return url if url and url.startswith(("https://", "http://")) else None
+
+
+def role_label(repo: HubRepo) -> str:
+    return ROLE_LABELS.get(repo.role, repo.get_role_display())
+
+
+def hub_data(repo: HubRepo) -> HubData:
+    """How the registry holds this repository's Hub data: read by a sync, a dated card copy, or constructed."""
+    if repo.data_origin == DataOrigin.CONSTRUCTED:
+        return HubData(label=CONSTRUCTED, detail="not read from the Hub", url=None, constructed=True)
+    if repo.data_origin == DataOrigin.CARD_COPY:
+        source = repo.data_source or {}
+        seen = repo.data_seen_at.date().isoformat() if repo.data_seen_at else source.get("seen", "")
+        label = f"card copy, seen {seen}" if seen else "card copy"
+        return HubData(label=label, detail="", url=web_url(source.get("url")), constructed=False)
+    checked = f"checked {repo.last_synced_at:%Y-%m-%d}" if repo.last_synced_at else ""
+    return HubData(label=repo.get_sync_status_display(), detail=checked, url=None, constructed=False)
+
+
+def hub_repo_views(project: Project) -> list[RepoView]:
+    """Every Hub repository of the project (models and datasets) with its role and the origin of its data."""
+    return [RepoView(repo=repo, role=role_label(repo), data=hub_data(repo)) for repo in project.hub_repos.all()]
+
+
+def constructed_repo_ids(project: Project) -> list[str]:
+    """Ids of the project's repositories whose Hub data is constructed demo data."""
+    return [str(repo) for repo in project.hub_repos.all() if repo.data_origin == DataOrigin.CONSTRUCTED]
+
+
+def base_model_links(project: Project) -> list[tuple[str, str]]:
+    """The other organisations' base models the family is built on, each with its Hub page."""
+    return [(repo_id, f"{HUB}{repo_id}") for repo_id in project.base_models if isinstance(repo_id, str)]
+
+
+def code_repository_views(project: Project) -> list[CodeRepositoryView]:
+    return [code_repository_view(repository) for repository in project.code_repositories.all()]
+
+
+def code_repository_view(repository: CodeRepository) -> CodeRepositoryView:
+    return CodeRepositoryView(
+        repository=repository,
+        url=web_url(repository.url),
+        licence=repository.licence or "not checked yet",
+        covers=repository.get_covers_display(),
+        source=repository.get_source_display(),
+        source_url=web_url(repository.source_url),
+        seen=f"{repository.seen_at:%Y-%m-%d}" if repository.seen_at else "",
+        seen_via=repository.seen_via,
+    )
+
+
+def history_views(changes) -> list[ChangeView]:
+    return [ChangeView(change=change, credit=change_credit(change)) for change in changes]
+
+
+def change_credit(change: ChangeRecord) -> str:
+    """What caused a change: a person, a sync run (the bundled snapshot is no sync), or the recorded cause."""
+    if change.changed_by is not None:
+        return f"moderator {change.changed_by.get_username()}"
+    run = change.sync_run
+    if run is not None:
+        return SNAPSHOT_CREDIT if run.trigger == SyncRun.Trigger.SNAPSHOT else f"Hub sync #{run.pk}"
+    return change.cause or "the registry"
