@@ -1,10 +1,11 @@
 """Reads of the catalog: querysets with the joins and prefetches their pages need."""
 
-from django.db.models import Case, Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, Lower, NullIf
 
 from registry.models import (
     ChangeRecord,
+    CheckpointRole,
     CodeRepository,
     HubRepo,
     LegAssessment,
@@ -13,6 +14,7 @@ from registry.models import (
     LicenceClass,
     Organisation,
     Project,
+    RepoType,
     SyncRun,
 )
 from registry.openness.labels import label_for
@@ -181,4 +183,96 @@ def list_hub_repos_needing_attention() -> QuerySet[HubRepo]:
         .only("repo_id", "repo_type", "sync_status", "last_error", "last_error_at", "error_count",
               "not_found_count", "last_synced_at", "project__name", "project__slug")
         .order_by("-last_error_at", "repo_id")
+    )
+
+# --- Reads for the openness grid and the compare page --------------------------------------------
+
+LEG_RANK = {LegValue.OPEN: 0, LegValue.PARTIAL: 1, LegValue.CLOSED: 2, LegValue.UNKNOWN: 3}
+
+
+def list_grid_projects() -> QuerySet[Project]:
+    """Visible model families with their legs, organisations and OSAI Index assessment, in name order
+    (case-insensitive); the openness aliases of `with_openness` are there for filters and `order_grid`."""
+    return (
+        with_openness(Project.objects.exclude(status=Project.Status.HIDDEN).filter(kind=Project.Kind.MODEL_FAMILY))
+        .select_related("index_assessment")
+        .prefetch_related(Prefetch("organisations", queryset=Organisation.objects.order_by("name")), "legs")
+        .order_by(Lower("name"), "pk")
+    )
+
+
+def order_grid(queryset: QuerySet[Project], *, key: str, descending: bool = False) -> QuerySet[Project]:
+    """`list_grid_projects()` ordered by "name", a leg ("code", "model", "corpus": most open first) or "score"
+    (the OSAI Index score, lowest first; projects without a score always last); ties in name order.
+
+    Raises ValueError for any other key.
+    """
+    if key == "name":
+        first = Lower("name").desc() if descending else Lower("name").asc()
+    elif key in OPENNESS_LEGS:
+        rank = Case(*(When(**{f"{key}_value": value}, then=Value(n)) for value, n in LEG_RANK.items()), default=Value(4))
+        first = rank.desc() if descending else rank.asc()
+    elif key == "score":
+        score = F("index_assessment__score")
+        first = score.desc(nulls_last=True) if descending else score.asc(nulls_last=True)
+    else:
+        raise ValueError(f"Cannot order the grid by {key!r}.")
+    return queryset.order_by(first, Lower("name"), "pk")
+
+
+def get_grid_summary() -> dict[str, int]:
+    """How many visible model families there are (`families`), how many are E2E open (`e2e_open`) and how many
+    have open weights, E2E open ones included (`open_weights`). One query."""
+    families = with_openness(
+        Project.objects.exclude(status=Project.Status.HIDDEN).filter(kind=Project.Kind.MODEL_FAMILY)
+    )
+    all_open = Q(code_value=LegValue.OPEN, model_value=LegValue.OPEN, corpus_value=LegValue.OPEN)
+    return families.aggregate(
+        families=Count("pk"),
+        e2e_open=Count("pk", filter=all_open),
+        open_weights=Count("pk", filter=Q(model_value=LegValue.OPEN)),
+    )
+
+
+def list_grid_countries() -> list[str]:
+    """The country codes of visible model families, sorted, each once. One query."""
+    rows = (
+        Project.objects.exclude(status=Project.Status.HIDDEN)
+        .filter(kind=Project.Kind.MODEL_FAMILY)
+        .values_list("countries", flat=True)
+    )
+    return sorted({code for countries in rows for code in countries or ()})
+
+
+def list_projects_to_compare(*, slugs: list[str]) -> QuerySet[Project]:
+    """The visible projects among `slugs`, with their legs, organisations, Index assessment, code repositories
+    and model checkpoints (own ones first; each with `license_class`, "unknown" when not in our table)."""
+    licence_class = Licence.objects.filter(identifier=OuterRef("license")).values("licence_class")
+    checkpoints = (
+        HubRepo.objects.filter(repo_type=RepoType.MODEL)
+        .annotate(license_class=Coalesce(Subquery(licence_class[:1]), Value(LicenceClass.UNKNOWN)))
+        .annotate(own_first=Case(When(role=CheckpointRole.OWN, then=Value(0)), default=Value(1)))
+        .order_by("own_first", "repo_id")
+        .prefetch_related("legs")
+    )
+    return (
+        Project.objects.exclude(status=Project.Status.HIDDEN)
+        .filter(slug__in=slugs)
+        .select_related("index_assessment")
+        .prefetch_related(
+            Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
+            Prefetch("hub_repos", queryset=checkpoints, to_attr="model_checkpoints"),
+            Prefetch("code_repositories", queryset=CodeRepository.objects.order_by("url")),
+            "legs",
+        )
+    )
+
+
+def list_comparable_projects() -> QuerySet[Project]:
+    """Names and slugs of the visible model families, to pick from when comparing, in name order."""
+    return (
+        Project.objects.exclude(status=Project.Status.HIDDEN)
+        .filter(kind=Project.Kind.MODEL_FAMILY)
+        .only("name", "slug")
+        .order_by(Lower("name"), "pk")
     )

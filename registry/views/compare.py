@@ -1,0 +1,45 @@
+"""The compare page: 2 to 6 projects side by side, leg by leg, licence by licence, checkpoint by checkpoint."""
+
+from django.http import QueryDict
+from django.shortcuts import render
+
+from registry import selectors
+from registry.views.compare_display import compare_sections
+
+MIN_PROJECTS, MAX_PROJECTS = 2, 6
+
+
+def project_compare(request):
+    """`?projects=a,b,c` (or `projects` repeated, as the grid's checkboxes send it), in the order given.
+
+    Fewer than 2, more than 6 or unknown slugs: a 400 page that says why, with the form to pick again.
+    """
+    slugs = requested_slugs(request.GET)
+    found = {project.slug: project for project in selectors.list_projects_to_compare(slugs=slugs)}
+    problems = selection_problems(slugs, known=found)
+    context = {"picker": selectors.list_comparable_projects(), "picked": set(found), "problems": problems}
+    if problems:
+        return render(request, "registry/project_compare.html", context, status=400)
+    projects = [found[slug] for slug in slugs]
+    return render(request, "registry/project_compare.html", {
+        **context, "projects": projects, "sections": compare_sections(projects),
+    })
+
+
+def requested_slugs(query: QueryDict) -> list[str]:
+    """The slugs asked for, comma-separated and/or repeated, each once, in the order given."""
+    slugs = (slug.strip() for value in query.getlist("projects") for slug in value.split(","))
+    return list(dict.fromkeys(slug for slug in slugs if slug))
+
+
+def selection_problems(slugs: list[str], *, known) -> list[str]:
+    """Why the selection cannot be compared, in words; empty when it can."""
+    problems = []
+    if len(slugs) < MIN_PROJECTS:
+        problems.append(f"Pick at least {MIN_PROJECTS} projects to compare; you picked {len(slugs)}.")
+    if len(slugs) > MAX_PROJECTS:
+        problems.append(f"Pick at most {MAX_PROJECTS} projects to compare; you picked {len(slugs)}.")
+    unknown = [slug for slug in slugs if slug not in known]
+    if unknown:
+        problems.append(f"No project in the registry is called {', '.join(repr(slug) for slug in unknown)}.")
+    return problems

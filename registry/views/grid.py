@@ -1,0 +1,31 @@
+"""The openness grid: which European LLMs are truly open, at a glance, filtered and sorted by the URL."""
+
+from django.shortcuts import render
+
+from registry import selectors
+from registry.filters import ProjectFilterSet
+from registry.views.grid_display import filter_controls, grid_row, parse_sort, sort_headers
+
+
+def project_grid(request):
+    """Every visible model family as a row; the site's project FilterSet filters it, `sort` orders it.
+
+    An invalid filter or sort is ignored and named on the page, which answers 400.
+    """
+    filterset = ProjectFilterSet(request.GET, queryset=selectors.list_grid_projects())
+    problems = [f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()]
+    sort = parse_sort(request.GET.get("sort") or "name")
+    if sort is None:
+        problems.append(f"sort: cannot sort by {request.GET['sort']!r}; sorted by name instead.")
+        sort = ("name", False)
+    key, descending = sort
+    rows = [grid_row(project) for project in selectors.order_grid(filterset.qs, key=key, descending=descending)]
+    return render(request, "registry/project_grid.html", {
+        "rows": rows,
+        "summary": selectors.get_grid_summary(),
+        "headers": sort_headers(request.GET, key=key, descending=descending),
+        "controls": filter_controls(request.GET, countries=selectors.list_grid_countries()),
+        "e2e_only": request.GET.get("e2e") == "true",
+        "filtered": any(value not in (None, "") for value in filterset.form.cleaned_data.values()),
+        "problems": problems,
+    }, status=400 if problems else 200)
