@@ -45,7 +45,7 @@ PROJECT_EXAMPLE = OpenApiExample("Lucie", value={
                    "data_origin": "hub"}],
     "openness": OPENNESS,
     "schemes": {"osai_index_score": 0.83, "schemes": {}},
-    "status": "active", "needs_review": False,
+    "status": "active", "needs_review": False, "review_details": [],
     "created_at": "2025-05-01T10:00:00Z", "updated_at": "2025-06-01T08:00:00Z",
     "links": {"html": f"{SITE}/projects/lucie/", "badge": f"{SITE}/badges/lucie.svg",
               "api": f"{SITE}/api/v1/projects/lucie/"},

@@ -32,6 +32,18 @@ class HubRepoRefSerializer(serializers.Serializer):
                   "public copy), `constructed` (constructed demo data), empty (none yet).")
 
 
+class ReviewSourceSerializer(serializers.Serializer):
+    source = serializers.CharField(help_text="Who holds this value (the Hub, a moderator, the OSAI Index…).")
+    value = serializers.ChoiceField(choices=["open", "partial", "closed"], help_text="Its value for the leg.")
+
+
+class ReviewDetailSerializer(serializers.Serializer):
+    leg = serializers.ChoiceField(choices=["code", "model", "corpus"], help_text="The leg in dispute.")
+    shown = serializers.ChoiceField(
+        choices=["open", "partial", "closed", "unknown"], help_text="The value shown until a moderator decides.")
+    sources = ReviewSourceSerializer(many=True, help_text="Each source's known value.")
+
+
 class CodeRepositorySerializer(serializers.Serializer):
     url = serializers.URLField(help_text="The repository.")
     licence = serializers.CharField(help_text="SPDX or Hub licence id; empty when nobody checked it yet.")
@@ -88,7 +100,10 @@ class ProjectSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=["active", "archived"], help_text="`archived` projects are no longer developed.")
     needs_review = serializers.BooleanField(
-        help_text="True when synced facts contradict a moderator override.")
+        help_text="True when synced facts contradict a moderator override, or when sources disagree on a leg "
+                  "that no override settles.")
+    review_details = ReviewDetailSerializer(
+        many=True, help_text="Each leg on which sources disagree: the value shown and every source's value.")
     created_at = serializers.DateTimeField(help_text="When the project entered the registry.")
     updated_at = serializers.DateTimeField(help_text="When the project's record last changed.")
     links = ProjectLinksSerializer(source="*", help_text="Where else the project lives.")
