@@ -21,6 +21,7 @@ from registry.models import (
 from registry.services.hub_sync.values import BOOKKEEPING_FIELDS, TRACKED_FIELDS, VOLATILE_FIELDS
 from registry.services.moderation_edits import delete_with_history, save_with_history
 from registry.services.openness import clear_override, mark_project_reviewed, override_leg
+from registry.services.search_index import refresh_search_vectors
 from registry.tasks import enqueue_manual_sync
 
 # What the Hub sync writes on a HubRepo: a person's value would be overwritten by the next sync.
@@ -60,6 +61,10 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug", "website"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        refresh_search_vectors(project_ids=obj.projects.values_list("pk", flat=True))
+
 
 class HubRepoInline(admin.TabularInline):
     model = HubRepo
@@ -85,6 +90,11 @@ class ProjectAdmin(ModeratedEditsMixin, admin.ModelAdmin):
     filter_horizontal = ["organisations"]
     inlines = [HubRepoInline, CodeRepositoryInline]
     actions = ["mark_reviewed"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The organisations are saved here, after the row: their names are part of the search vector.
+        refresh_search_vectors(project_ids=[form.instance.pk])
 
     @admin.action(description="Mark as reviewed (clears the review flag)")
     def mark_reviewed(self, request, queryset):

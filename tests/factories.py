@@ -14,6 +14,7 @@ from registry.models import (
     RepoType,
     SyncRun,
 )
+from registry.services.search_index import refresh_search_vectors
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -38,6 +39,12 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     def organisations(self, create, extracted, **kwargs):
         if create and extracted:
             self.organisations.set(extracted)
+
+    @factory.post_generation
+    def search_vector(self, create, extracted, **kwargs):
+        # As the services that write projects do; runs after `organisations` (declaration order).
+        if create:
+            refresh_search_vectors(project_ids=[self.pk])
 
 
 class HubRepoFactory(factory.django.DjangoModelFactory):

@@ -1,5 +1,6 @@
 """Organisations and the projects they build: the catalog a visitor browses."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
@@ -86,6 +87,9 @@ class Project(models.Model):
     person_edited = models.JSONField(
         default=list, blank=True, help_text="Fields a person changed; seed loads leave them alone"
     )
+    # Written by registry.services.search_index on PostgreSQL (name, slug, summary, organisation names);
+    # its GIN index is created by migration 0011 on PostgreSQL only, so it is not declared in Meta.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -32,6 +32,7 @@ from registry.services.seed_parsers import (
 )
 from registry.services.seed_families import FAMILIES_DIR, parse_families, seen_at
 from registry.services.seed_records import CatalogDataError, SeedCatalog
+from registry.services.search_index import refresh_search_vectors
 from registry.services.seed_cards import apply_card_copy
 from registry.services.upsert import Outcome, upsert
 
@@ -99,6 +100,7 @@ def load_catalog(*, data_dir: Path = DATA_DIR) -> LoadReport:
         organisations = _load_organisations(catalog, report)
         projects = _load_projects(catalog, organisations, report)
         _merge_duplicate_projects(catalog.families.merged, projects, report)
+        refresh_search_vectors(project_ids=[project.pk for project in projects.values()])
         _load_namespaces(catalog, organisations, report)
         _load_hub_repos(catalog, projects, report)
         _load_index_assessments(catalog, projects, report)

@@ -19,6 +19,7 @@ from registry.models import ChangeRecord, CodeRepository, Evidence, HubRepo, Lic
 from registry.services.catalog_version import bump_catalog_version
 from registry.services.openness import recompute_project_openness
 from registry.services.openness.storage import fit
+from registry.services.search_index import refresh_search_vectors
 
 # The history's name for a created or deleted row; the changes of its fields are "<label>:<field>", except for
 # the rows whose fields are named as such in the history (a project's "summary", a licence's "licence_class").
@@ -44,6 +45,8 @@ def save_with_history(*, instance: models.Model, changed_fields: Iterable[str], 
         if stored is None and getattr(instance, "created_by_id", False) is None:
             instance.created_by = user
         instance.save()
+        if isinstance(instance, Project):
+            refresh_search_vectors(project_ids=[instance.pk])
         projects = _union(projects_affected_by(instance=stored) if stored else [], projects_affected_by(instance=instance))
         records = _records(instance, changes, created=stored is None, projects=projects, user=user)
         _recompute(projects, user)
