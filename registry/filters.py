@@ -9,7 +9,6 @@ import json
 
 import django_filters as filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections
@@ -17,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from registry.models import (
     ChangeRecord,
+    DataOrigin,
     HubRepo,
     LegValue,
     Licence,
@@ -27,9 +27,9 @@ from registry.models import (
     SyncRun,
 )
 from registry.openness.types import Label
-from registry.selectors import with_openness
+from registry.search import search_projects
+from registry.selectors import licence_class_of_repo, with_openness
 
-SEARCH_CONFIG = "english"
 VISIBLE_STATUSES = [(s.value, s.label) for s in Project.Status if s != Project.Status.HIDDEN]
 COUNTRY_CODE = RegexValidator(r"^[A-Za-z]{2}$", "Enter an ISO 3166-1 alpha-2 code, such as FR.")
 LANGUAGE_CODE = RegexValidator(r"^[A-Za-z]{2,3}$", "Enter an ISO 639 code, such as fr.")
@@ -59,25 +59,6 @@ def json_list_contains(field: str, item: str, *, using: str) -> Q:
         return Q(**{f"{field}__contains": [item]})
     # SQLite: match the quoted item in the stored JSON text; codes contain no quote to escape.
     return Q(**{f"{field}__icontains": json.dumps(item)})
-
-
-def search_projects(queryset: QuerySet, text: str) -> QuerySet:
-    """Projects whose name, slug, summary or an organisation's name match `text`.
-
-    PostgreSQL: full-text search with web-search syntax ("quoted phrases", OR, -exclusions);
-    other databases: a case-insensitive substring match.
-    """
-    if connections[queryset.db].vendor == "postgresql":
-        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-        organisations = Organisation.objects.alias(
-            document=SearchVector("name", config=SEARCH_CONFIG)
-        ).filter(document=query, projects=OuterRef("pk"))
-        return queryset.alias(
-            document=SearchVector("name", "slug", "summary", config=SEARCH_CONFIG)
-        ).filter(Q(document=query) | Exists(organisations))
-    organisations = Organisation.objects.filter(name__icontains=text, projects=OuterRef("pk"))
-    own_text = Q(name__icontains=text) | Q(slug__icontains=text) | Q(summary__icontains=text)
-    return queryset.filter(own_text | Exists(organisations))
 
 
 def _leg_filter(leg: str) -> filters.ChoiceFilter:
@@ -144,6 +125,14 @@ class ProjectFilterSet(OpennessFilters):
         queryset=Licence.objects.all(), to_field_name="identifier", method="filter_license",
         help_text="Hub licence id carried by any of the project's Hub repos, such as `apache-2.0`.",
     )
+    license_class = filters.ChoiceFilter(
+        choices=LicenceClass.choices, method="filter_license_class",
+        help_text="Our class of the licence of any of the project's Hub repos; `unknown` when it is not in our table.",
+    )
+    has_hub_data = StrictBooleanFilter(
+        method="filter_has_hub_data",
+        help_text="`true`: at least one of the project's Hub repos holds metadata read from the Hub or a copy of it.",
+    )
     needs_review = StrictBooleanFilter(
         help_text="`true`: synced facts contradict a moderator override."
     )
@@ -168,6 +157,22 @@ class ProjectFilterSet(OpennessFilters):
     def filter_license(self, queryset, name, value: Licence):
         repos = HubRepo.objects.filter(project=OuterRef("pk"), license=value.identifier)
         return queryset.filter(Exists(repos))
+
+    def filter_license_class(self, queryset, name, value: str):
+        repos = HubRepo.objects.filter(project=OuterRef("pk")).alias(cls=licence_class_of_repo()).filter(cls=value)
+        return queryset.filter(Exists(repos))
+
+    def filter_has_hub_data(self, queryset, name, value: bool):
+        repos = HubRepo.objects.filter(project=OuterRef("pk")).exclude(data_origin=DataOrigin.NONE)
+        return queryset.filter(Exists(repos) if value else ~Exists(repos))
+
+    def filter_queryset_without(self, facet: str) -> QuerySet:
+        """The rows every valid filter but `facet` keeps: what choosing another value of `facet` would show."""
+        queryset = self.queryset
+        for name, value in self.form.cleaned_data.items():
+            if name != facet:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
 
 class HubRepoFilterSet(OpennessFilters):

@@ -96,15 +96,20 @@ def _label_expression() -> Case:
     return Case(e2e, *by_model, default=Value(label_for(code="closed", model="unknown", corpus="closed")))
 
 
+def licence_class_of_repo() -> Coalesce:
+    """SQL for a Hub repo's licence class: our class of its licence id, "unknown" when not in our table."""
+    licence_class = Licence.objects.filter(identifier=OuterRef("license")).values("licence_class")
+    return Coalesce(Subquery(licence_class[:1]), Value(LicenceClass.UNKNOWN))
+
+
 def list_hub_repos() -> QuerySet[HubRepo]:
     """Hub repos of visible projects, with their project, licence class (`license_class`,
     "unknown" when the licence is not in our table) and legs, in type then id order."""
-    licence_class = Licence.objects.filter(identifier=OuterRef("license")).values("licence_class")
     return (
         HubRepo.objects.filter(project__isnull=False)
         .exclude(project__status=Project.Status.HIDDEN)
         .select_related("project")
-        .annotate(license_class=Coalesce(Subquery(licence_class[:1]), Value(LicenceClass.UNKNOWN)))
+        .annotate(license_class=licence_class_of_repo())
         .prefetch_related("legs")
         .order_by("repo_type", "repo_id")
     )
@@ -184,6 +189,7 @@ def list_hub_repos_needing_attention() -> QuerySet[HubRepo]:
               "not_found_count", "last_synced_at", "project__name", "project__slug")
         .order_by("-last_error_at", "repo_id")
     )
+
 
 # --- Reads for the openness grid and the compare page --------------------------------------------
 

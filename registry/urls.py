@@ -10,6 +10,7 @@ urlpatterns = [
     path("methodology/", views.methodology, name="methodology"),
     path("grid/", views.project_grid, name="grid"),
     path("compare/", views.project_compare, name="compare"),
+    path("projects/", views.project_list, name="project-list"),
     path("projects/<slug:slug>/", views.project_detail, name="project-detail"),
     path("badges/<slug:slug>.svg", views.badge, name="badge"),
     re_path(r"^badges/(?P<slug>[-a-zA-Z0-9_]+)/(?P<leg>code|model|corpus)\.svg$", views.badge_leg, name="badge-leg"),

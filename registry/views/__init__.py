@@ -6,8 +6,9 @@ from registry.views.grid import project_grid
 from registry.views.health import healthz
 from registry.views.moderation import moderation_review
 from registry.views.pages import home, methodology, project_detail
+from registry.views.project_list import project_list
 
 __all__ = [
     "badge", "badge_leg", "healthz", "home", "methodology", "moderation_review", "project_compare", "project_detail",
-    "project_grid",
+    "project_grid", "project_list",
 ]

@@ -1,0 +1,75 @@
+"""Finding projects by text, and the orders a list of them can be shown in.
+
+PostgreSQL matches the stored `Project.search_vector` (web-search syntax, plus a prefix match of every
+word so results come while typing) or a name close to the text by trigram word similarity, so a typo
+still finds the project; relevance is the text rank plus that similarity. Other databases match a
+case-insensitive substring of the name, slug, summary or an organisation's name.
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connections
+from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Lower
+
+from registry.models import HubRepo, Organisation
+from registry.services.search_index import SEARCH_CONFIG
+
+SORTS = {
+    "relevance": "Best match (relevance when searching, else name)",
+    "name": "Name",
+    "updated": "Recently updated",
+    "downloads": "Downloads",
+    "likes": "Likes",
+}
+
+
+def search_projects(queryset: QuerySet, text: str) -> QuerySet:
+    """Projects matching `text`, annotated with `relevance` (higher is better)."""
+    if connections[queryset.db].vendor == "postgresql":
+        return _full_text(queryset, text)
+    return _substring(queryset, text)
+
+
+def _full_text(queryset: QuerySet, text: str) -> QuerySet:
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    words = re.findall(r"\w+", text)
+    if words:
+        prefixes = " & ".join(f"{word}:*" for word in words)
+        query |= SearchQuery(prefixes, search_type="raw", config=SEARCH_CONFIG)
+    rank = SearchRank(F("search_vector"), query) + TrigramWordSimilarity(text, "name")
+    return queryset.filter(Q(search_vector=query) | Q(name__trigram_word_similar=text)).annotate(relevance=rank)
+
+
+def _substring(queryset: QuerySet, text: str) -> QuerySet:
+    organisations = Organisation.objects.filter(name__icontains=text, projects=OuterRef("pk"))
+    own_text = Q(name__icontains=text) | Q(slug__icontains=text) | Q(summary__icontains=text)
+    relevance = Case(When(name__istartswith=text, then=Value(3.0)), When(name__icontains=text, then=Value(2.0)),
+                     default=Value(1.0), output_field=FloatField())
+    return queryset.filter(own_text | Exists(organisations)).annotate(relevance=relevance)
+
+
+def order_projects(queryset: QuerySet, sort: str) -> QuerySet:
+    """`queryset` in the order named by `sort` (a key of SORTS); the name breaks ties.
+
+    "relevance" needs the `relevance` annotation of `search_projects` and is the name order without it;
+    downloads and likes are the sums over the project's Hub repos, projects without any last.
+    """
+    by_name = [Lower("name"), "pk"]
+    if sort == "relevance" and "relevance" in queryset.query.annotations:
+        return queryset.order_by(F("relevance").desc(), *by_name)
+    if sort == "updated":
+        return queryset.order_by("-updated_at", *by_name)
+    if sort in ("downloads", "likes"):
+        total = _hub_total(sort)
+        return queryset.annotate(**{f"total_{sort}": total}).order_by(F(f"total_{sort}").desc(nulls_last=True), *by_name)
+    return queryset.order_by(*by_name)
+
+
+def _hub_total(field: str) -> Subquery:
+    totals = HubRepo.objects.filter(project=OuterRef("pk")).order_by().values("project").annotate(total=Sum(field))
+    return Subquery(totals.values("total")[:1])
+
+
+__all__ = ["SORTS", "order_projects", "search_projects"]
