@@ -17,7 +17,7 @@ from registry.models import HubRepo, Organisation
 from registry.services.search_index import SEARCH_CONFIG
 
 SORTS = {
-    "relevance": "Best match (relevance when searching, else name)",
+    "relevance": "Best match",
     "name": "Name",
     "updated": "Recently updated",
     "downloads": "Downloads",
