@@ -152,7 +152,10 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = HTTPS
+# Preloading is hard to undo (browsers ship the list): it is opt-in, and the deploy check that asks for it
+# is silenced while it is off.
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # How many reverse proxies stand in front of gunicorn. Only with one or more are X-Forwarded-Proto
 # (HTTPS detection) and X-Forwarded-For (the API throttle, the admin log-in lockout) believed:

@@ -20,7 +20,7 @@ def command_words(service):
 
 
 def test_the_stack_has_web_worker_beat_postgres_and_redis():
-    assert set(SERVICES) == {"web", "worker", "beat", "seed", "postgres", "redis", "redis-cache"}
+    assert set(SERVICES) == {"web", "worker", "beat", "seed", "proxy", "postgres", "redis", "redis-cache"}
 
 
 def test_the_app_services_share_one_image_through_the_anchor():
@@ -87,3 +87,18 @@ def test_the_app_caches_in_the_cache_redis_and_queues_in_the_broker():
     environment = COMPOSE["x-app"]["environment"]
     assert environment["CACHE_URL"].startswith("redis://redis-cache:")
     assert environment["REDIS_URL"].startswith("redis://redis:")
+
+
+def test_only_the_proxy_is_published_and_the_app_trusts_exactly_that_one_proxy():
+    assert "ports" not in SERVICES["web"]
+    assert SERVICES["proxy"]["ports"] == ["8000:80"]
+    assert SERVICES["web"]["environment"]["DJANGO_PROXY_COUNT"] == "${DJANGO_PROXY_COUNT:-1}"
+
+
+def test_the_proxy_overwrites_the_forwarded_headers_so_clients_cannot_spoof_them():
+    mounted = SERVICES["proxy"]["volumes"][0].split(":")[0]
+    conf = (ROOT / mounted).read_text(encoding="utf-8")
+    assert "proxy_pass http://registry_web;" in conf and "server web:8000;" in conf
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in conf
+    assert "proxy_set_header X-Forwarded-Proto $scheme;" in conf
+    assert "$proxy_add_x_forwarded_for" not in conf

@@ -72,3 +72,8 @@ def test_cache_url_names_the_cache_redis():
     caches = eval(settings_value("settings.CACHES", REDIS_URL="redis://broker:6379/0",  # noqa: S307
                                  CACHE_URL="redis://cache:6379/0"))
     assert caches["volatile"]["LOCATION"] == "redis://cache:6379/0"
+
+
+def test_hsts_preload_is_opt_in():
+    assert settings_value("settings.SECURE_HSTS_PRELOAD") == "False"
+    assert settings_value("settings.SECURE_HSTS_PRELOAD", DJANGO_HSTS_PRELOAD="true") == "True"
