@@ -8,6 +8,7 @@ from registry.models import (
     CheckpointRole,
     CodeRepository,
     HubRepo,
+    Leg,
     LegAssessment,
     LegValue,
     Licence,
@@ -160,6 +161,26 @@ def list_leg_changes(*, project: Project, limit: int = 100) -> QuerySet[ChangeRe
         .select_related("hub_repo", "changed_by", "sync_run")
         .order_by("-created_at", "-id")[:limit]
     )
+
+
+def list_new_projects(*, limit: int = 50) -> QuerySet[Project]:
+    """The `limit` most recently added visible projects, newest first, with their organisations."""
+    return (
+        Project.objects.exclude(status=Project.Status.HIDDEN)
+        .prefetch_related(Prefetch("organisations", queryset=Organisation.objects.order_by("name")))
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def list_openness_changes(*, project: Project | None = None, limit: int = 50) -> QuerySet[ChangeRecord]:
+    """The newest `limit` changes of visible projects' own leg values (`leg:<leg>`, not a checkpoint's
+    nor an overridden computed value), of one project when given, with who or what made them."""
+    changes = ChangeRecord.objects.filter(
+        field__in=[f"leg:{leg}" for leg in Leg.values], hub_repo__isnull=True
+    ).exclude(project__status=Project.Status.HIDDEN)
+    if project is not None:
+        changes = changes.filter(project=project)
+    return changes.select_related("project", "changed_by", "sync_run").order_by("-created_at", "-id")[:limit]
 
 
 def list_projects_needing_review() -> QuerySet[Project]:

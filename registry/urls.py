@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from registry import views, views_status
+from registry.views import feeds
 
 app_name = "registry"
 
@@ -12,8 +13,11 @@ urlpatterns = [
     path("compare/", views.project_compare, name="compare"),
     path("projects/", views.project_list, name="project-list"),
     path("projects/<slug:slug>/", views.project_detail, name="project-detail"),
+    path("projects/<slug:slug>/changes.atom", feeds.project_changes_feed, name="project-changes-feed"),
     path("badges/<slug:slug>.svg", views.badge, name="badge"),
     re_path(r"^badges/(?P<slug>[-a-zA-Z0-9_]+)/(?P<leg>code|model|corpus)\.svg$", views.badge_leg, name="badge-leg"),
     path("moderation/review/", views.moderation_review, name="moderation-review"),
     path("status/", views_status.sync_status, name="sync-status"),
+    path("feeds/projects.atom", feeds.new_projects_feed, name="feed-projects"),
+    path("feeds/changes.atom", feeds.openness_changes_feed, name="feed-changes"),
 ]

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from registry.models import ChangeRecord, HubRepo, LegAssessment, Project
 from registry.services.catalog_loader import load_catalog
 from registry.services.catalog_version import get_catalog_version
+from registry.services.hub_sync.repos import declared_datasets_to_sync
 from registry.services.openness import recompute_all_openness, recompute_project_openness
 from tests.factories import (
     DatasetRepoFactory,
@@ -343,3 +344,22 @@ def test_changes_from_a_seed_recompute_are_credited_to_it_not_to_a_sync(seeded_c
     record = ChangeRecord.objects.filter(project__slug="lucie", hub_repo=None, field="leg:code").get()
     assert (record.sync_run, record.changed_by) == (None, None)
     assert "seed catalog" in record.cause
+
+
+def test_a_legacy_dataset_id_reads_the_repository_the_hub_redirects_it_to_never_missing():
+    project = ProjectFactory(kind=Project.Kind.MODEL_FAMILY)
+    synced(DatasetRepoFactory(repo_id="legacy-datasets/mc4"))
+    model = open_model_repo(project, repo_id="org/model", datasets=["mc4"])
+
+    recompute(project)
+
+    corpus = leg(model, "corpus")
+    assert corpus.value == "open"
+    assert any("mc4" in fact["shows"] for fact in corpus.facts)
+
+
+def test_syncing_a_model_that_declares_a_legacy_id_tracks_the_namespaced_dataset():
+    declared_datasets_to_sync(dataset_ids=["mc4", "c4", "allenai/c4"])
+
+    assert set(HubRepo.objects.filter(repo_type="dataset").values_list("repo_id", flat=True)) == {
+        "legacy-datasets/mc4", "allenai/c4"}

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from registry.hub import HubClient, HubGated, HubNotFound
 from registry.models import HubNamespace, HubRepo, RepoType, SyncRun
+from registry.openness.dataset_ids import canonical_dataset_id
 from registry.services.hub_sync.locks import repo_lock
 from registry.services.hub_sync.values import repo_values
 from registry.services.hub_sync.writes import (
@@ -83,8 +84,10 @@ def fetch_repo_values(*, repo: HubRepo, client: HubClient) -> dict[str, Any]:
 def declared_datasets_to_sync(*, dataset_ids: list[str]) -> list[int]:
     """Create a dataset row for each declared id not in the registry; return those never synced.
 
-    Created rows have no project and are not "discovered": a model refers to them.
+    Created rows have no project and are not "discovered": a model refers to them. A legacy id (`mc4`) gets the
+    row of the namespaced repository the Hub redirects it to.
     """
+    dataset_ids = list(dict.fromkeys(canonical_dataset_id(repo_id) for repo_id in dataset_ids))
     if not dataset_ids:
         return []
     namespaces = dict(

@@ -32,6 +32,7 @@ from registry.openness import (
     ModelEvidence,
     Value,
 )
+from registry.openness.dataset_ids import canonical_dataset_id
 from registry.openness.licences import LicenceTable
 from registry.services.openness.licence_table import current_licence_table
 from registry.services.openness.storage import stored_assessment
@@ -213,12 +214,16 @@ def _dataset_ids(models: list[ModelEvidence], statements: dict[int | None, list[
 
 
 def _datasets(repo_ids: set[str]) -> dict[str, DatasetEvidence]:
-    """Datasets not in the registry are left out: the rules read a missing key as "not checked yet"."""
+    """Datasets by the id the card declares; a legacy id (`mc4`) reads the repository the Hub redirects it to.
+
+    Datasets not in the registry are left out: the rules read a missing key as "not checked yet".
+    """
     if not repo_ids:
         return {}
-    repos = HubRepo.objects.filter(repo_type=RepoType.DATASET, repo_id__in=repo_ids)
+    canonical = {repo_id: canonical_dataset_id(repo_id) for repo_id in repo_ids}
+    repos = HubRepo.objects.filter(repo_type=RepoType.DATASET, repo_id__in=set(canonical.values()))
     found = {repo.repo_id: dataset_evidence(repo) for repo in repos}
-    return {repo_id: evidence for repo_id, evidence in found.items() if evidence is not None}
+    return {repo_id: found[target] for repo_id, target in canonical.items() if found.get(target) is not None}
 
 
 def _base_assessments(

@@ -1,0 +1,127 @@
+"""Atom feeds: projects as they join the catalog, and changes of a project's openness (the whole
+catalog's, and one project's), each change with old → new, the reason and what caused it.
+
+An entry's summary is HTML in Atom (`type="html"`), so its text is escaped once here; titles are text.
+Each feed reads one selector (a fixed number of queries, whatever the number of entries). The
+catalog-wide feeds answer a conditional GET with 304 while the catalog version is unchanged.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse, reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.views.decorators.http import condition
+
+from registry import selectors
+from registry.models import ChangeRecord, Leg, Project
+from registry.services.catalog_version import get_catalog_version
+from registry.views.project_display import change_credit
+
+SITE_NAME = "European Open LLM Registry"
+
+
+class NewProjectsFeed(Feed):
+    feed_type = Atom1Feed
+    title = f"New projects · {SITE_NAME}"
+    subtitle = "European open LLM projects as they join the registry."
+    link = reverse_lazy("registry:home")
+    feed_url = reverse_lazy("registry:feed-projects")
+
+    def items(self):
+        return selectors.list_new_projects()
+
+    def item_title(self, project: Project) -> str:
+        return project.name
+
+    def item_description(self, project: Project) -> str:
+        organisations = ", ".join(organisation.name for organisation in project.organisations.all())
+        parts = [project.get_kind_display(), project.summary, f"By {organisations}." if organisations else ""]
+        return escape(" ".join(part for part in parts if part))
+
+    def item_pubdate(self, project: Project):
+        return project.created_at
+
+    def item_updateddate(self, project: Project):
+        return project.updated_at
+
+    def item_categories(self, project: Project):
+        return [project.get_kind_display()]
+
+
+class OpennessChangesFeed(Feed):
+    """Every project's leg changes, newest first."""
+
+    feed_type = Atom1Feed
+    title = f"Openness changes · {SITE_NAME}"
+    subtitle = "When the registry's verdict on a project's code, model or corpus changes, and why."
+    link = reverse_lazy("registry:home")
+    feed_url = reverse_lazy("registry:feed-changes")
+
+    def items(self):
+        return selectors.list_openness_changes()
+
+    def item_title(self, change: ChangeRecord) -> str:
+        return f"{change.project.name}: {change_summary(change)}"
+
+    def item_description(self, change: ChangeRecord) -> str:
+        reason = f"{change.reason.rstrip('.')}. " if change.reason else ""
+        return escape(f"{change_summary(change)}. {reason}Caused by {change_credit(change)}.")
+
+    def item_link(self, change: ChangeRecord) -> str:
+        return f"{change.project.get_absolute_url()}#history-title"
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        for item in feed.items:  # Django makes links absolute, not ids; Atom wants both absolute
+            item["unique_id"] = request.build_absolute_uri(item["unique_id"])
+        return feed
+
+    def item_guid(self, change: ChangeRecord) -> str:
+        # Several changes share a project page: the entry's id must still be its own.
+        return f"{change.project.get_absolute_url()}#change-{change.pk}"
+
+    def item_guid_is_permalink(self, change: ChangeRecord) -> bool:
+        return False
+
+    def item_pubdate(self, change: ChangeRecord):
+        return change.created_at
+
+
+class ProjectChangesFeed(OpennessChangesFeed):
+    """One project's leg changes: /projects/<slug>/changes.atom."""
+
+    def get_object(self, request, slug):
+        try:
+            return selectors.get_badge_project(slug=slug)
+        except Project.DoesNotExist:
+            raise Http404("No such model family.") from None
+
+    def title(self, project: Project) -> str:
+        return f"Openness changes of {project.name} · {SITE_NAME}"
+
+    def link(self, project: Project) -> str:
+        return project.get_absolute_url()
+
+    def feed_url(self, project: Project) -> str:
+        return reverse("registry:project-changes-feed", kwargs={"slug": project.slug})
+
+    def items(self, project: Project):
+        return selectors.list_openness_changes(project=project)
+
+
+def change_summary(change: ChangeRecord) -> str:
+    """"open model: partial → open", in the legs' own words."""
+    leg = change.field.removeprefix("leg:")
+    title = Leg(leg).label.lower() if leg in Leg.values else leg
+    return f"{title}: {change.old_value or 'none'} → {change.new_value or 'none'}"
+
+
+def catalog_etag(request, *args, **kwargs) -> str:
+    version, _ = get_catalog_version()
+    return f'"feed-{version}"'
+
+
+new_projects_feed = condition(etag_func=catalog_etag)(NewProjectsFeed())
+openness_changes_feed = condition(etag_func=catalog_etag)(OpennessChangesFeed())
+project_changes_feed = ProjectChangesFeed()
