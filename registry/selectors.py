@@ -1,12 +1,16 @@
 """Reads of the catalog: querysets with the joins and prefetches their pages need."""
 
-from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce, Lower, NullIf
+from collections import Counter, defaultdict
+from datetime import date
+
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, ExtractYear, Lower, NullIf
 
 from registry.models import (
     ChangeRecord,
     CheckpointRole,
     CodeRepository,
+    HubNamespace,
     HubRepo,
     Leg,
     LegAssessment,
@@ -302,4 +306,149 @@ def list_comparable_projects() -> QuerySet[Project]:
         .filter(kind=Project.Kind.MODEL_FAMILY)
         .only("name", "slug")
         .order_by(Lower("name"), "pk")
+    )
+
+
+# --- Reads for the organisation, country and language pages and the home page's numbers -------------------
+
+
+def list_catalog_projects() -> QuerySet[Project]:
+    """Visible projects with their organisations (in name order) and legs, in name order (case-insensitive):
+    the rows of the organisation, country and language pages."""
+    return (
+        Project.objects.exclude(status=Project.Status.HIDDEN)
+        .prefetch_related(Prefetch("organisations", queryset=Organisation.objects.order_by("name")), "legs")
+        .order_by(Lower("name"), "pk")
+    )
+
+
+def list_organisation_index() -> QuerySet[Organisation]:
+    """Every organisation with `project_count`, the number of its visible projects, in name order
+    (case-insensitive)."""
+    visible = Q(projects__status__in=[Project.Status.ACTIVE, Project.Status.ARCHIVED])
+    return Organisation.objects.annotate(
+        project_count=Count("projects", filter=visible, distinct=True)
+    ).order_by(Lower("name"), "pk")
+
+
+def get_organisation(*, slug: str) -> Organisation:
+    """One organisation with its Hub namespaces (in name order); raises Organisation.DoesNotExist."""
+    namespaces = Prefetch("namespaces", queryset=HubNamespace.objects.order_by("name"))
+    return Organisation.objects.prefetch_related(namespaces).get(slug=slug)
+
+
+def list_organisation_projects(*, organisation: Organisation) -> QuerySet[Project]:
+    """`list_catalog_projects()` of one organisation."""
+    return list_catalog_projects().filter(organisations=organisation)
+
+
+def count_projects_by_country() -> list[tuple[str, int]]:
+    """(ISO 3166-1 alpha-2 code, number of visible projects in it) for every country that a visible project
+    names or that one of its organisations is in; most projects first, then by code. One query."""
+    rows = (
+        Project.objects.exclude(status=Project.Status.HIDDEN).order_by()
+        .values_list("pk", "countries", "organisations__country")
+    )
+    codes_of = defaultdict(set)
+    for pk, countries, organisation_country in rows:
+        codes_of[pk].update(code.upper() for code in countries or ())
+        if organisation_country:
+            codes_of[pk].add(organisation_country.upper())
+    counts = Counter(code for codes in codes_of.values() for code in codes)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def list_country_projects(*, code: str) -> QuerySet[Project]:
+    """`list_catalog_projects()` that name the country `code` (ISO 3166-1 alpha-2) or have an organisation in it."""
+    in_country = Q(organisations__country__iexact=code) | _json_list_contains("countries", code.upper())
+    return list_catalog_projects().filter(pk__in=Project.objects.filter(in_country).values("pk"))
+
+
+def list_country_organisations(*, code: str) -> QuerySet[Organisation]:
+    """`list_organisation_index()` of the organisations in the country `code`."""
+    return list_organisation_index().filter(country__iexact=code)
+
+
+def count_projects_by_language() -> list[tuple[str, int]]:
+    """(ISO 639 code, number of visible projects declaring it) for every language a visible project declares;
+    most projects first, then by code. One query."""
+    rows = Project.objects.exclude(status=Project.Status.HIDDEN).order_by().values_list("languages", flat=True)
+    counts = Counter(code.lower() for languages in rows for code in set(languages or ()))
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def list_language_projects(*, code: str) -> QuerySet[Project]:
+    """`list_catalog_projects()` whose languages include `code` (ISO 639)."""
+    return list_catalog_projects().filter(_json_list_contains("languages", code.lower()))
+
+
+def _json_list_contains(field: str, item: str) -> Q:
+    # Imported here: registry.filters reads this module's openness expressions at import time.
+    from registry.filters import json_list_contains
+
+    return json_list_contains(field, item, using=Project.objects.db)
+
+
+def count_catalog() -> dict[str, int]:
+    """How many visible projects (`projects`) and organisations (`organisations`) there are. Two queries."""
+    return {
+        "projects": Project.objects.exclude(status=Project.Status.HIDDEN).count(),
+        "organisations": Organisation.objects.count(),
+    }
+
+
+def _visible_families() -> QuerySet[Project]:
+    return with_openness(
+        Project.objects.exclude(status=Project.Status.HIDDEN).filter(kind=Project.Kind.MODEL_FAMILY)
+    )
+
+
+def count_family_legs() -> dict[str, dict[str, int]]:
+    """For each leg ("code", "model", "corpus"), how many visible model families have each of its values
+    (open, partial, closed, unknown; a moderator override wins). One query."""
+    counts = _visible_families().aggregate(**{
+        f"{leg}_{value}": Count("pk", filter=Q(**{f"{leg}_value": value}))
+        for leg in OPENNESS_LEGS for value in LegValue.values
+    })
+    return {leg: {value: counts[f"{leg}_{value}"] for value in LegValue.values} for leg in OPENNESS_LEGS}
+
+
+def count_families_by_entry_year() -> list[tuple[int, dict[str, int]]]:
+    """(year, {openness label: number}) of the visible model families by the year they entered the catalog
+    (`created_at`), oldest first; only the labels a year has. One query."""
+    rows = (
+        _visible_families().annotate(year=ExtractYear("created_at"), label=F("openness_label"))
+        .values_list("year", "label").annotate(n=Count("pk")).order_by("year")
+    )
+    by_year = defaultdict(dict)
+    for year, label, count in rows:
+        by_year[year][label] = count
+    return sorted(by_year.items())
+
+
+def list_download_totals(*, limit: int = 12) -> list[tuple[date, int]]:
+    """(day, total) for the newest `limit` days on which a sync recorded a change of a repo's downloads (the
+    Hub's count of the last 30 days), oldest first: the total is the sum, over the repos of visible projects, of
+    each one's latest recorded count at the end of that day. [] when no sync has recorded downloads. One query.
+    """
+    rows = (
+        ChangeRecord.objects.filter(field="downloads", hub_repo__project__isnull=False)
+        .exclude(hub_repo__project__status=Project.Status.HIDDEN)
+        .order_by("created_at", "id")
+        .values_list("hub_repo_id", "created_at", "new_value")
+    )
+    latest, total, totals = {}, 0, {}
+    for repo, created_at, value in rows:
+        value = value if isinstance(value, int) else 0
+        total += value - latest.get(repo, 0)
+        latest[repo] = value
+        totals[created_at.date()] = total
+    return list(totals.items())[-limit:]
+
+
+def get_current_downloads() -> dict[str, int | None]:
+    """The sum of the downloads (last 30 days) held now for the Hub repos of visible projects (`total`, None
+    when none has a count) and how many repos have a count (`repos`). One query."""
+    return HubRepo.objects.filter(project__isnull=False).exclude(project__status=Project.Status.HIDDEN).aggregate(
+        total=Sum("downloads"), repos=Count("pk", filter=Q(downloads__isnull=False))
     )

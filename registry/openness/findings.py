@@ -63,7 +63,7 @@ def _base_finding(leg: Leg, base_id: str, base_leg: LegResult | None) -> Finding
         value=value,
         reason=reason,
         kind=Kind.COMPUTED,
-        url=f"{HUB_URL}/{base_id}",
+        url=f"{HUB_URL}/{base_id}" if "/" in base_id and " " not in base_id else None,
     )
     if base_leg is not None and base_leg.provisional:
         # A provisional value is a default, not a known shortfall: it must not outweigh what is known.

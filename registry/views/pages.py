@@ -1,4 +1,4 @@
-"""The catalog's pages: the home list, a project's page and the methodology."""
+"""The catalog's pages: a project's page and the methodology."""
 
 from functools import cache
 
@@ -26,15 +26,6 @@ from registry.views.project_display import (
 )
 
 METHODOLOGY_FILE = settings.BASE_DIR / "docs" / "methodology.md"
-
-
-def home(request):
-    projects = selectors.list_projects()
-    return render(request, "registry/home.html", {
-        "stats": selectors.get_catalog_stats(),
-        "entries": [(project, project_badge(project)) for project in projects],
-        "organisations": selectors.list_organisations(),
-    })
 
 
 def project_detail(request, slug):

@@ -148,25 +148,32 @@ def test_a_badge_from_stored_legs_is_labelled_by_the_rules():
     assert badge.legs_text == "code: open · model: open · corpus: open"
 
 
-def test_the_home_page_shows_each_model_familys_badge_in_words(client):
+def language_page(client) -> str:
+    return client.get(reverse("registry:language-detail", kwargs={"code": "fr"})).content.decode()
+
+
+def test_a_catalog_page_shows_each_model_familys_badge_in_words(client):
     project_with_legs(name="Claire", code="closed", model="partial", corpus="closed")
     ProjectFactory(name="A tool", kind=Project.Kind.TOOL)
+    Project.objects.update(languages=["fr"])
 
-    html = client.get(reverse("registry:home")).content.decode()
+    html = language_page(client)
 
     assert '<span class="openness-label openness-label--restricted-weights">restricted weights</span>' in html
     assert '<span class="leg-value leg-value--partial">model: partial</span>' in html
-    assert '<span class="muted">not rated</span>' in html
+    assert "Openness not rated (tool)" in html
 
 
-def test_the_home_page_query_count_does_not_grow_with_rated_projects(client):
-    def queries_for_home_page():
+def test_a_catalog_pages_query_count_does_not_grow_with_rated_projects(client):
+    def queries_for_language_page():
         with CaptureQueriesContext(connection) as context:
-            client.get(reverse("registry:home"))
+            language_page(client)
         return len(context.captured_queries)
 
     project_with_legs()
-    small = queries_for_home_page()
+    Project.objects.update(languages=["fr"])
+    small = queries_for_language_page()
     for number in range(10):
         project_with_legs(name=f"Family {number}", model="open")
-    assert queries_for_home_page() == small
+    Project.objects.update(languages=["fr"])
+    assert queries_for_language_page() == small

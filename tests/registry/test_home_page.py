@@ -1,25 +1,99 @@
-"""The home page lists the whole seed catalog."""
+"""The home page: the numbers that matter, charts, and the ways in; it lists no projects, so its cost stays flat."""
+
+import re
+from datetime import UTC, datetime
+from html import unescape
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from registry.models import Organisation, Project
-from tests.factories import HubRepoFactory, OrganisationFactory
+from registry.models import ChangeRecord, Project
+from tests.factories import HubRepoFactory, LegAssessmentFactory, OrganisationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_home_page_lists_every_project_and_organisation(client, seeded_catalog):
+def home(client) -> str:
     response = client.get(reverse("registry:home"))
     assert response.status_code == 200
-    html = response.content.decode()
-    for project in Project.objects.all():
-        assert f'href="{project.get_absolute_url()}"' in html
-    for organisation in Organisation.objects.all():
-        assert f'<span class="org-name">{organisation.name}</span>'.replace("&", "&amp;") in html
+    return unescape(response.content.decode())
+
+
+def family(*, code="unknown", model="unknown", corpus="unknown", **fields):
+    project = ProjectFactory(**fields)
+    for leg, value in (("code", code), ("model", model), ("corpus", corpus)):
+        LegAssessmentFactory(project=project, leg=leg, computed_value=value)
+    return project
+
+
+def test_the_home_page_gives_the_seed_catalogs_numbers(client, seeded_catalog):
+    html = home(client)
+
     assert "<dt>Projects</dt><dd>64</dd>" in html
+    assert "<dt>Model families</dt><dd>49</dd>" in html
+    assert "<dt>Organisations</dt><dd>44</dd>" in html
+    assert re.search(r"<dt>Countries</dt><dd>2\d</dd>", html)
+    assert re.search(r"<dt>E2E open</dt><dd>\d+%</dd><dd class=\"stat-detail\">\d+ of 49 model families", html)
+    assert re.search(r"<dt>Open weights</dt><dd>\d+%</dd>", html)
+
+
+def test_the_home_page_lists_no_project_but_leads_to_them(client, seeded_catalog):
+    html = home(client)
+
+    assert not re.search(r'href="/projects/[^"/]+/"', html)
+    assert 'action="/projects/"' in html and 'name="search"' in html
+    for url in ("/projects/", "/grid/", "/organisations/", "/countries/", "/languages/", "/languages/fr/"):
+        assert f'href="{url}"' in html
+
+
+def test_the_shares_count_model_families_only(client, db):
+    family(code="open", model="open", corpus="open")
+    family(model="open")
+    family(model="closed")
+    family(model="partial")
+    ProjectFactory(kind=Project.Kind.INITIATIVE)
+
+    html = home(client)
+
+    assert "<dt>E2E open</dt><dd>25%</dd><dd class=\"stat-detail\">1 of 4 model families" in html
+    assert "<dt>Open weights</dt><dd>50%</dd><dd class=\"stat-detail\">2 of 4 model families" in html
+
+
+def test_the_charts_are_described_in_words(client, db):
+    france = OrganisationFactory(country="FR")
+    family(code="open", model="open", corpus="open", countries=["FR"])
+    family(model="open", countries=["DE"], organisations=[france])
+
+    html = home(client)
+
+    assert '<title id="chart-legs-title">Openness of the model families, leg by leg</title>' in html
+    assert "Open code: 1 open, 1 unknown. Open model: 2 open. Open corpus: 1 open, 1 unknown." in html
+    assert "France: 2 projects; Germany: 1 project." in html
+    assert "Model families by the year they entered the catalog, and their openness" in html
+    assert f"{datetime.now(UTC).year}: 1 E2E open, 1 open weights." in html
+
+
+def test_without_recorded_downloads_the_page_says_so(client, db):
+    HubRepoFactory(downloads=1500)
+
+    html = home(client)
+
+    assert "No sync has recorded downloads over time yet" in html
+    assert "1,500 downloads in the last 30 days across 1 Hub repository" in html
+
+
+def test_downloads_over_time_sum_each_repos_latest_count_per_day(client, db):
+    first, second = HubRepoFactory(), HubRepoFactory()
+    for repo, day, value in ((first, 1, 100), (second, 1, 50), (first, 2, 120), (second, 3, 80)):
+        change = ChangeRecord.objects.create(hub_repo=repo, field="downloads", old_value=None, new_value=value)
+        ChangeRecord.objects.filter(pk=change.pk).update(created_at=datetime(2026, 11, day, 12, tzinfo=UTC))
+
+    html = home(client)
+
+    assert "No sync has recorded downloads" not in html
+    assert "2026-11-01: 150 downloads; 2026-11-02: 170 downloads; 2026-11-03: 200 downloads." in html
 
 
 def test_the_home_page_query_count_does_not_grow_with_the_catalog(client, db):
@@ -28,9 +102,15 @@ def test_the_home_page_query_count_does_not_grow_with_the_catalog(client, db):
             client.get(reverse("registry:home"))
         return len(context.captured_queries)
 
-    HubRepoFactory.create_batch(3, project__organisations=[OrganisationFactory()])
+    def add(n):
+        for _ in range(n):
+            repo = HubRepoFactory(project__organisations=[OrganisationFactory()], project__countries=["FR"],
+                                  project__languages=["fr"], downloads=10)
+            ChangeRecord.objects.create(hub_repo=repo, field="downloads", new_value=10)
+
+    add(3)
     small = queries_for_home_page()
-    HubRepoFactory.create_batch(30, project__organisations=[OrganisationFactory()])
+    add(30)
     assert queries_for_home_page() == small <= 10
 
 
@@ -46,7 +126,8 @@ def test_an_unknown_project_is_404(client, db):
 
 
 def test_user_text_is_escaped(client, db):
-    Project.objects.create(name="<script>alert(1)</script>", slug="x", kind="tool")
-    html = client.get(reverse("registry:home")).content.decode()
-    assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    Project.objects.create(name="<script>alert(1)</script>", slug="x", kind="tool", countries=["FR", "<b>"])
+    html = client.get(reverse("registry:country-detail", kwargs={"code": "FR"})).content.decode()
+    html += client.get(reverse("registry:home")).content.decode()
+    assert "<script>alert(1)</script>" not in html and "<B>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;B&gt;" in html

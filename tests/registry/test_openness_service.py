@@ -363,3 +363,26 @@ def test_syncing_a_model_that_declares_a_legacy_id_tracks_the_namespaced_dataset
 
     assert set(HubRepo.objects.filter(repo_type="dataset").values_list("repo_id", flat=True)) == {
         "legacy-datasets/mc4", "allenai/c4"}
+
+
+def test_a_fine_tune_named_after_its_base_without_declaring_it_is_not_open_on_its_data_alone():
+    project = ProjectFactory(kind=Project.Kind.MODEL_FAMILY)
+    synced(DatasetRepoFactory(repo_id="org/turkish-instructions"))
+    model = open_model_repo(project, repo_id="someone/Mistral-7B-Instruct-v0.2-turkish",
+                            datasets=["org/turkish-instructions"])
+
+    recompute(project)
+
+    corpus = leg(model, "corpus")
+    assert corpus.value == "unknown"
+    assert any("Mistral 7B (named by someone/Mistral-7B-Instruct-v0.2-turkish" in f["shows"] for f in corpus.facts)
+
+
+def test_a_repository_name_without_a_base_family_is_not_read_as_a_fine_tune():
+    project = ProjectFactory(kind=Project.Kind.MODEL_FAMILY)
+    synced(DatasetRepoFactory(repo_id="org/data"))
+    model = open_model_repo(project, repo_id="org/Lucie-7B", datasets=["org/data"])
+
+    recompute(project)
+
+    assert leg(model, "corpus").value == "open"

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from registry.models import ChangeRecord, CheckpointRole, HubRepo, Project, SyncRun
 from registry.openness import Assessment, Leg, LegResult, ModelEvidence, Value, assess_model, summarise_project
+from registry.openness.base_mentions import named_base_families
 from registry.services.catalog_version import bump_catalog_version
 from registry.services.openness.evidence import ProjectEvidence, has_hub_data, load_project_evidence, model_evidence
 from registry.services.openness.history import recompute_records
@@ -114,10 +115,12 @@ def _assess_checkpoints(evidence: ProjectEvidence) -> tuple[dict[str, Assessment
 
 
 def _with_named_bases(model: ModelEvidence, repo: HubRepo, named_bases: tuple[str, ...]) -> ModelEvidence:
-    """An own checkpoint of a project built on another organisation's base is a fine-tune of it."""
-    if repo.role != CheckpointRole.OWN or not named_bases:
+    """An own checkpoint of a project built on another organisation's base is a fine-tune of it, and so is a
+    repository whose name or card prose names a base family without declaring it."""
+    if repo.role != CheckpointRole.OWN:
         return model
-    return replace(model, named_base_models=named_bases)
+    named = named_bases or named_base_families(repo.repo_id, " ".join(model.training_data_in_prose))
+    return replace(model, named_base_models=named) if named else model
 
 
 def _bases_first(models: dict[str, ModelEvidence]) -> list[str]:

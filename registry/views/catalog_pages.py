@@ -1,0 +1,62 @@
+"""The ways into the catalog besides search: organisations, countries and languages, each with its projects and
+their openness. The OpenLLM-Europe list is organised by language headings and countries; these pages keep that.
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from registry import selectors
+from registry.iso_names import COUNTRY_NAMES, is_known_language
+from registry.models import Organisation
+from registry.views.catalog_display import country, language, language_index, project_rows
+
+
+def organisation_list(request):
+    return render(request, "registry/organisation_list.html", {
+        "organisations": [(organisation, country(organisation.country) if organisation.country else None)
+                          for organisation in selectors.list_organisation_index()],
+    })
+
+
+def organisation_detail(request, slug):
+    try:
+        organisation = selectors.get_organisation(slug=slug)
+    except Organisation.DoesNotExist:
+        raise Http404("No such organisation.") from None
+    return render(request, "registry/organisation_detail.html", {
+        "organisation": organisation,
+        "country": country(organisation.country) if organisation.country else None,
+        "rows": project_rows(selectors.list_organisation_projects(organisation=organisation)),
+    })
+
+
+def country_list(request):
+    return render(request, "registry/country_list.html", {
+        "countries": [country(code, n) for code, n in selectors.count_projects_by_country()],
+    })
+
+
+def country_detail(request, code):
+    if code != code.upper():
+        return redirect("registry:country-detail", code=code.upper(), permanent=True)
+    rows = project_rows(selectors.list_country_projects(code=code))
+    organisations = list(selectors.list_country_organisations(code=code))
+    if not (rows or organisations or code in COUNTRY_NAMES):
+        raise Http404("No such country in the catalog.")
+    return render(request, "registry/country_detail.html", {
+        "country": country(code), "rows": rows, "organisations": organisations,
+    })
+
+
+def language_list(request):
+    headings, others = language_index(selectors.count_projects_by_language())
+    return render(request, "registry/language_list.html", {"headings": headings, "others": others})
+
+
+def language_detail(request, code):
+    if code != code.lower():
+        return redirect("registry:language-detail", code=code.lower(), permanent=True)
+    rows = project_rows(selectors.list_language_projects(code=code))
+    if not (rows or is_known_language(code)):
+        raise Http404("No such language in the catalog.")
+    return render(request, "registry/language_detail.html", {"language": language(code), "rows": rows})
