@@ -254,3 +254,5 @@ class SyncRunAdmin(ReadOnlyAdmin):
     list_display = ["id", "trigger", "status", "started_at", "finished_at", "requests_made",
                     "repos_changed", "repos_unchanged", "repos_failed", "repos_discovered"]
     list_filter = ["status", "trigger"]
+
+from registry import admin_submissions  # noqa: E402,F401  (registers Submission)

@@ -12,6 +12,7 @@ from registry.models.openness import (
     LegAssessment,
     LegValue,
 )
+from registry.models.submissions import Submission
 from registry.models.sync import SyncStep
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "Project",
     "RepoType",
     "SourceDataset",
+    "Submission",
     "SyncRun",
     "SyncStep",
 ]
