@@ -1,7 +1,8 @@
-"""Anonymous rate limiting: a 429 with Retry-After once a client address spends its budget."""
+"""Rate limiting: anonymous reads (a 429 with Retry-After once an address spends its budget), and contributions
+per account and per address, on the site and the API alike."""
 
 from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle, BaseThrottle
+from rest_framework.throttling import AnonRateThrottle, BaseThrottle, SimpleRateThrottle
 
 from registry.volatile_cache import volatile_cache
 
@@ -38,3 +39,42 @@ def client_address(request) -> str:
     """The client's address: REMOTE_ADDR, or behind DJANGO_PROXY_COUNT proxies (NUM_PROXIES) the
     address the outermost of them saw. Shared by the throttle and the admin log-in lockout (axes)."""
     return BaseThrottle().get_ident(request)
+
+
+class _ContributionThrottle(SimpleRateThrottle):
+    """Contributions (site forms and API): DRF's throttle, usable from a plain Django view too."""
+
+    cache = ThrottleHistory()
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+
+class SubmissionAccountThrottle(_ContributionThrottle):
+    """Submissions per signed-in account, whatever address they come from."""
+
+    scope = "submission-account"
+
+    def get_cache_key(self, request, view):
+        if not request.user.is_authenticated:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
+
+
+class SubmissionAddressThrottle(_ContributionThrottle):
+    """Submissions per client address, signed in or not (anonymous problem reports included)."""
+
+    scope = "submission-address"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+SUBMISSION_THROTTLES = (SubmissionAccountThrottle, SubmissionAddressThrottle)
+
+
+def contribution_wait(request) -> float | None:
+    """None if `request` may send a contribution now (and count it); otherwise the seconds to wait."""
+    throttles = [throttle() for throttle in SUBMISSION_THROTTLES]
+    refused = [throttle for throttle in throttles if not throttle.allow_request(request, None)]
+    return max((throttle.wait() or 1.0) for throttle in refused) if refused else None

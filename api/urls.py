@@ -4,6 +4,7 @@ from django.urls import include, path, re_path, register_converter
 
 from api import views
 from api.not_found import not_found
+from api.views.submissions import SubmissionCreate
 
 app_name = "api"
 
@@ -45,6 +46,7 @@ v1 = [
     path("changes/", views.ChangeList.as_view(), name="change-list"),
     path("stats/", views.Stats.as_view(), name="stats"),
     path("sync-runs/", views.SyncRunList.as_view(), name="sync-run-list"),
+    path("submissions/", SubmissionCreate.as_view(), name="submission-list"),
     path("schema/", views.SchemaView.as_view(), name="schema"),
     path("docs/", views.DocsView.as_view(), name="docs"),
 ]

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "allauth",
+    "allauth.account",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -66,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     # Last, as django-axes asks: it turns a locked-out log-in into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -116,17 +119,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Admin log-in: django-axes locks a username from one address out after AXES_FAILURE_LIMIT
-# failures, for AXES_COOLOFF_TIME hours; the address is the one the API throttle sees.
+# Admin and site log-ins: django-axes locks a username (or e-mail) from one address out after
+# AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_TIME hours; the address is the one the API throttle sees.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "api.throttling.client_address"
+# allauth posts "login" and authenticates with "email": one name for both log-in forms.
+AXES_USERNAME_CALLABLE = "registry.accounts.login_name"
+
+# Accounts (django-allauth): log in by e-mail, which must be verified before the first log-in.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[European Open LLM Registry] "
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "registry:submission-list"
+
+# E-mail: printed on the console unless EMAIL_URL names an SMTP server
+# (smtp+tls://user:password@smtp.example.org:587); see django-environ's email_url.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="registry@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -148,6 +170,7 @@ STORAGES = {
 # HTTPS hardening is on in production; DJANGO_HTTPS=false serves plain HTTP (tests, local).
 HTTPS = env.bool("DJANGO_HTTPS", default=not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if HTTPS else "http"  # links in account e-mails
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=31536000 if HTTPS else 0)
@@ -240,7 +263,12 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["drf_orjson_renderer.renderers.ORJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_RATE", default="120/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_ANON_RATE", default="120/minute"),
+        # Contributions (site forms and API alike): per account, and per client address.
+        "submission-account": env("SUBMISSION_ACCOUNT_RATE", default="20/hour"),
+        "submission-address": env("SUBMISSION_ADDRESS_RATE", default="30/hour"),
+    },
     # 0 trusts REMOTE_ADDR and ignores X-Forwarded-For (see PROXY_COUNT).
     "NUM_PROXIES": PROXY_COUNT,
     "DEFAULT_SCHEMA_CLASS": "api.openapi.RegistryAutoSchema",
@@ -281,5 +309,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": HUB_SYNC_INTERVAL_MINUTES * 60.0,
         "kwargs": {"trigger": "schedule"},
         "options": {"expires": HUB_SYNC_INTERVAL_MINUTES * 60.0},
+    },
+    # Submissions whose Hub check failed (Hub down, or tasks run in-process) are checked again.
+    "retry-submission-checks": {
+        "task": "registry.tasks.retry_submission_checks_task",
+        "schedule": 15 * 60.0,
+        "options": {"expires": 15 * 60.0},
     },
 }

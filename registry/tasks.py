@@ -1,4 +1,5 @@
-"""Celery tasks: the Hub sync, one step per task. Each loads rows by id and calls one service.
+"""Celery tasks: the Hub sync, one step per task, and the Hub check of submissions (at the end). Each loads
+rows by id and calls one service.
 
 `sync_hub_task` (on the beat schedule) starts a run and fans out one `sync_namespace_task` per tracked
 namespace and one `sync_repo_task` per due repo that no tracked namespace lists; namespace tasks enqueue
@@ -22,6 +23,7 @@ from datetime import timedelta
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.utils import timezone
 
 from registry.hub import HubClient, HubError
 from registry.models import SyncRun
@@ -37,6 +39,7 @@ from registry.services.hub_sync import (
 from registry.services.hub_sync.failures import is_run_fatal, record_namespace_failure, record_repo_failure
 from registry.services.hub_sync.planning import due_repo_pks, namespaces_to_sync
 from registry.services.hub_sync.retry import MAX_ATTEMPTS
+from registry.services.submission_checks import check_submission_hub, submissions_due_for_check
 from registry.services.hub_sync.runs import (
     abandon_stale_runs,
     add_pending_tasks,
@@ -172,3 +175,36 @@ def _run_step(task, *, run_id: int, step: str, sync: Callable, fail: Callable[[B
 def _failed(fail: Callable[[BaseException], None], error: BaseException) -> dict[str, int]:
     fail(error)
     return {}
+
+
+# --- Submissions ------------------------------------------------------------------------------------------
+
+# A failed Hub check is retried this many times by Celery, then by retry_submission_checks_task.
+SUBMISSION_CHECK_RETRIES = 4
+RECHECK_AFTER = timedelta(minutes=10)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=SUBMISSION_CHECK_RETRIES, soft_time_limit=4 * 60, time_limit=5 * 60)
+def check_submission_hub_task(self, submission_id: int) -> None:
+    """Check a submission's Hub repos (registry.services.submission_checks); safe to run twice.
+
+    A Hub failure is recorded on the submission, which stays pending; a 429, 5xx or timeout is retried with
+    backoff. In-process (eager) mode records the failure without waiting in the request: the periodic
+    `retry_submission_checks_task` (or `manage.py check_submissions`) tries again.
+    """
+    try:
+        check_submission_hub(submission_id=submission_id, client=build_hub_client())
+    except RETRYABLE as error:
+        if not self.request.is_eager and self.request.retries < self.max_retries:
+            raise self.retry(countdown=retry_delay(error, attempt=self.request.retries)) from error
+    except HubError:
+        pass  # recorded on the submission; another attempt would get the same answer
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def retry_submission_checks_task() -> int:
+    """Enqueue the Hub check again for submissions whose last check failed over RECHECK_AFTER ago."""
+    due = list(submissions_due_for_check(failed_before=timezone.now() - RECHECK_AFTER))
+    for submission_id in due:
+        check_submission_hub_task.delay(submission_id)
+    return len(due)

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from registry import views, views_status
-from registry.views import feeds
+from registry.views import feeds, submissions
 
 app_name = "registry"
 
@@ -24,6 +24,10 @@ urlpatterns = [
     re_path(r"^badges/(?P<slug>[-a-zA-Z0-9_]+)/(?P<leg>code|model|corpus)\.svg$", views.badge_leg, name="badge-leg"),
     path("moderation/review/", views.moderation_review, name="moderation-review"),
     path("status/", views_status.sync_status, name="sync-status"),
+    path("submit/", submissions.submit, name="submit"),
+    path("projects/<slug:slug>/report/", submissions.project_report, name="project-report"),
+    path("account/submissions/", submissions.submission_list, name="submission-list"),
+    path("account/submissions/<int:pk>/", submissions.submission_detail, name="submission-detail"),
     path("feeds/projects.atom", feeds.new_projects_feed, name="feed-projects"),
     path("feeds/changes.atom", feeds.openness_changes_feed, name="feed-changes"),
 ]
