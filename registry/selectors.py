@@ -176,6 +176,11 @@ def list_new_projects(*, limit: int = 50) -> QuerySet[Project]:
     )
 
 
+def list_sitemap_projects() -> QuerySet[Project]:
+    """Visible projects, only what a link to each needs (slug, last change), in slug order."""
+    return Project.objects.exclude(status=Project.Status.HIDDEN).only("slug", "updated_at").order_by("slug")
+
+
 def list_openness_changes(*, project: Project | None = None, limit: int = 50) -> QuerySet[ChangeRecord]:
     """The newest `limit` changes of visible projects' own leg values (`leg:<leg>`, not a checkpoint's
     nor an overridden computed value), of one project when given, with who or what made them."""

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from registry import views, views_status
-from registry.views import feeds, submissions
+from registry.views import discovery, feeds, submissions
 
 app_name = "registry"
 
@@ -30,4 +30,7 @@ urlpatterns = [
     path("account/submissions/<int:pk>/", submissions.submission_detail, name="submission-detail"),
     path("feeds/projects.atom", feeds.new_projects_feed, name="feed-projects"),
     path("feeds/changes.atom", feeds.openness_changes_feed, name="feed-changes"),
+    path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    path("robots.txt", discovery.robots_txt, name="robots"),
+    path("favicon.ico", discovery.favicon, name="favicon"),
 ]
