@@ -78,6 +78,15 @@ LICENCE_EXAMPLE = OpenApiExample("Apache 2.0", value={
     "link": "https://www.apache.org/licenses/LICENSE-2.0", "reason": "", "class": "osi",
 })
 
+INDEX_EXAMPLE = OpenApiExample("The index", value={
+    "version": "v1",
+    "resources": {name: f"{SITE}/api/v1/{path}/" for name, path in (
+        ("projects", "projects"), ("hub_repos", "hub-repos"), ("organisations", "organisations"),
+        ("licenses", "licenses"), ("changes", "changes"), ("stats", "stats"), ("sync_runs", "sync-runs"))},
+    "schema": f"{SITE}/api/v1/schema/",
+    "docs": f"{SITE}/api/v1/docs/",
+})
+
 STATS_EXAMPLE = OpenApiExample("The seed catalog", value={
     "projects": 62, "organisations": 42, "hub_repos": 55,
     "by_kind": [{"kind": "model-family", "label": "Model family", "count": 47},

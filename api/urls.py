@@ -36,6 +36,7 @@ register_converter(RepoTypeConverter, "repo_type")
 register_converter(RepoIdConverter, "repo_id")
 
 v1 = [
+    path("", views.ApiIndex.as_view(), name="index"),
     path("projects/", views.ProjectList.as_view(), name="project-list"),
     path("projects/<slug:slug>/", views.ProjectDetail.as_view(), name="project-detail"),
     path("hub-repos/", views.HubRepoList.as_view(), name="hub-repo-list"),

@@ -2,6 +2,7 @@
 
 from api.views.docs import DocsView, SchemaView
 from api.views.history import ChangeList, SyncRunList
+from api.views.index import ApiIndex
 from api.views.resources import (
     HubRepoDetail,
     HubRepoList,
@@ -13,6 +14,7 @@ from api.views.resources import (
 )
 
 __all__ = [
+    "ApiIndex",
     "ChangeList",
     "DocsView",
     "HubRepoDetail",
