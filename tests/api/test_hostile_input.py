@@ -75,6 +75,6 @@ def test_an_unexpected_crash_in_the_api_is_a_json_500(crash_tolerant_client, mon
 def test_a_crash_on_the_site_keeps_django_s_html_page(crash_tolerant_client, monkeypatch):
     def crash(*args, **kwargs):
         raise RuntimeError("boom")
-    monkeypatch.setattr("registry.selectors.list_projects", crash)
+    monkeypatch.setattr("registry.selectors.get_grid_summary", crash)
     response = crash_tolerant_client.get("/")
     assert response.status_code == 500 and response["Content-Type"].startswith("text/html")
