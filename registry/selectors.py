@@ -46,6 +46,34 @@ def get_project(*, slug: str) -> Project:
     return list_projects().prefetch_related("evidence", "hub_repos__legs").get(slug=slug)
 
 
+def list_related_projects(*, project: Project, limit: int = 12) -> QuerySet[Project]:
+    """Other visible projects sharing an organisation or a base model with `project` (named in its
+    `base_models`, built on one of its Hub repos, or owning the repo it is built on), in name order
+    (case-insensitive), at most `limit`; with organisations, legs, and as `base_repos` those of their Hub repos
+    that `project` is built on. Reads `project`'s prefetched organisations and Hub repos; at most four
+    queries whatever the number of organisations, repos or results."""
+    # Imported here: registry.filters reads this module's openness expressions at import time.
+    from registry.filters import json_list_contains
+
+    bases = [repo_id for repo_id in project.base_models if isinstance(repo_id, str)]
+    own_repos = [repo.repo_id for repo in project.hub_repos.all()]
+    related = Q(organisations__in=[org.pk for org in project.organisations.all()]) | Q(hub_repos__repo_id__in=bases)
+    for repo_id in bases + own_repos:
+        related |= json_list_contains("base_models", repo_id, using=Project.objects.db)
+    matches = Project.objects.filter(related).exclude(pk=project.pk).values("pk")
+    return (
+        Project.objects.exclude(status=Project.Status.HIDDEN)
+        .filter(pk__in=matches)
+        .prefetch_related(
+            Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
+            "legs",
+            Prefetch("hub_repos", queryset=HubRepo.objects.filter(repo_id__in=bases).only("repo_id", "project_id"),
+                     to_attr="base_repos"),
+        )
+        .order_by(Lower("name"), "pk")[:limit]
+    )
+
+
 def list_organisations() -> QuerySet[Organisation]:
     """Organisations with the number of their visible projects, in name order."""
     return Organisation.objects.annotate(

@@ -5,9 +5,9 @@ Reads only what the selectors prefetched (no queries of its own).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -147,15 +147,17 @@ def _note(kind: str, note: dict) -> dict:
     return {"kind": kind, "text": note.get("text", ""), "quote": note.get("quote"), "url": web_url(note.get("url"))}
 
 
-def embed_snippets(project: Project) -> dict[str, str]:
-    """Markdown and HTML that producers paste into a model card: the badge, linking to the project page."""
-    image = settings.SITE_URL + reverse("registry:badge", kwargs={"slug": project.slug})
-    page = settings.SITE_URL + project.get_absolute_url()
+def embed_snippets(project: Project, *, absolute: Callable[[str], str]) -> dict[str, str]:
+    """Markdown and HTML that producers paste into a model card: the badge, linking to the project page.
+
+    `absolute` turns a path into an absolute URL on the site's own host (`request.build_absolute_uri`)."""
+    image = absolute(reverse("registry:badge", kwargs={"slug": project.slug}))
+    page = absolute(project.get_absolute_url())
     alt = f"E2E openness of {project.name} (European Open LLM Registry)"
     markdown_alt = alt.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     return {
         "image": image,
-        "leg_image": settings.SITE_URL + reverse("registry:badge-leg", kwargs={"slug": project.slug, "leg": "model"}),
+        "leg_image": absolute(reverse("registry:badge-leg", kwargs={"slug": project.slug, "leg": "model"})),
         "markdown": f"[![{markdown_alt}]({image})]({page})",
         "html": f'<a href="{escape(page)}"><img src="{escape(image)}" alt="{escape(alt)}"></a>',
     }

@@ -23,7 +23,10 @@ from registry.views.project_display import (
     constructed_repo_ids,
     history_views,
     hub_repo_views,
+    language_names,
 )
+from registry.views.plain_summary import plain_summary
+from registry.views.related_display import related_project_views
 
 METHODOLOGY_FILE = settings.BASE_DIR / "docs" / "methodology.md"
 
@@ -33,18 +36,23 @@ def project_detail(request, slug):
         project = selectors.get_project(slug=slug)
     except Project.DoesNotExist:
         raise Http404("No such project.") from None
+    legs = project.legs.all()
     return render(request, "registry/project_detail.html", {
         "project": project,
         "badge": project_badge(project),
-        "legs": leg_views(project.legs.all()),
+        "plain_summary": plain_summary(legs),
+        "description": mark_safe(render_markdown(project.description)) if project.description else "",
+        "legs": leg_views(legs),
         "checkpoints": checkpoint_views(project),
         "code_repositories": code_repository_views(project),
         "base_models": base_model_links(project),
         "constructed_repos": constructed_repo_ids(project),
         "hub_repos": hub_repo_views(project),
+        "languages": language_names(project.languages),
+        "related": related_project_views(project, selectors.list_related_projects(project=project)),
         "schemes": project.schemes,
         "why_schemes_disagree": WHY_SCHEMES_DISAGREE,
-        "embed": embed_snippets(project),
+        "embed": embed_snippets(project, absolute=request.build_absolute_uri),
         "history": history_views(selectors.list_leg_changes(project=project)),
     })
 

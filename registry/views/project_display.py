@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import get_language_info
+
 from registry.models import ChangeRecord, CheckpointRole, CodeRepository, DataOrigin, HubRepo, Project, SyncRun
 
 HUB = "https://huggingface.co/"
@@ -36,6 +38,7 @@ class RepoView:
     repo: HubRepo
     role: str
     data: HubData
+    parameters: str
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,21 @@ def hub_data(repo: HubRepo) -> HubData:
 
 
 def hub_repo_views(project: Project) -> list[RepoView]:
-    """Every Hub repository of the project (models and datasets) with its role and the origin of its data."""
-    return [RepoView(repo=repo, role=role_label(repo), data=hub_data(repo)) for repo in project.hub_repos.all()]
+    """Every Hub repository of the project (models and datasets) with its role, size and the origin of its data."""
+    return [
+        RepoView(repo=repo, role=role_label(repo), data=hub_data(repo), parameters=parameter_count(repo.parameters))
+        for repo in project.hub_repos.all()
+    ]
+
+
+def parameter_count(parameters: int | None) -> str:
+    """A model's size as people say it: 7241732096 reads "7.24B", 355000000 "355M"; "" when not known."""
+    if not parameters:
+        return ""
+    for scale, suffix in ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K")):
+        if parameters >= scale:
+            return f"{parameters / scale:.3g}{suffix}"
+    return str(parameters)
 
 
 def constructed_repo_ids(project: Project) -> list[str]:
@@ -122,3 +138,15 @@ def change_credit(change: ChangeRecord) -> str:
     if run is not None:
         return SNAPSHOT_CREDIT if run.trigger == SyncRun.Trigger.SNAPSHOT else f"Hub sync #{run.pk}"
     return change.cause or "the registry"
+
+
+def language_names(codes) -> list[tuple[str, str]]:
+    """(ISO 639 code, English name) for each code; the code itself when Django does not know its name."""
+    return [(code, _language_name(code)) for code in codes if isinstance(code, str)]
+
+
+def _language_name(code: str) -> str:
+    try:
+        return get_language_info(code.lower())["name"]
+    except KeyError:
+        return code

@@ -7,7 +7,7 @@ from html import unescape
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from registry.models import CodeRepository, LegAssessment, Project
 from registry.openness import WHY_SCHEMES_DISAGREE
@@ -16,6 +16,7 @@ from tests.factories import (
     EvidenceFactory,
     HubRepoFactory,
     LegAssessmentFactory,
+    OrganisationFactory,
     ProjectFactory,
     SyncRunFactory,
     UserFactory,
@@ -46,11 +47,96 @@ def test_each_leg_is_explained_with_its_reason_facts_sources_and_dates(client, l
     assert "https://github.com/OpenLLM-France/Lucie-Training" in html
     assert "European Open Source AI Index (datasources_endmodel)" in html
     assert "many listed but some not shared" in html
-    assert "<td>asserted</td>" in html
+    assert '<td data-label="How">asserted</td>' in html
     assert "CC-BY-4.0" in html
     corpus_fact = next(fact for fact in LegAssessment.objects.get(project=lucie, leg="corpus").facts
                        if fact["seen_at"])
-    assert f'<td class="nowrap">{corpus_fact["seen_at"][:10]}</td>' in html
+    assert f'<td class="nowrap" data-label="Seen">{corpus_fact["seen_at"][:10]}</td>' in html
+
+
+def test_the_page_opens_with_one_plain_sentence_per_leg_each_linking_to_its_evidence(client, lucie):
+    html = unescape(page(client, lucie))
+
+    summary = html[html.index('class="plain-summary"'):html.index('id="leg-code"')]
+    assert "Open weights: you may download the weights and use them for any purpose." in summary
+    assert "The training code is published under an open-source licence." in summary
+    assert "The training data is only partly public." in summary
+    for leg in ("model", "code", "corpus"):
+        assert f'<a href="#leg-{leg}">Why' in summary
+
+
+def test_each_leg_is_a_closed_details_whose_summary_gives_title_value_and_reason(client, lucie):
+    html = page(client, lucie)
+
+    for leg in ("code", "model", "corpus"):
+        assert f'<details class="leg leg--' in html and f'id="leg-{leg}">' in html
+    assert "<details open" not in html and " open>" not in html
+    code = html[html.index('id="leg-code">'):html.index("</summary>", html.index('id="leg-code">'))]
+    assert "<summary>" in code and 'Open code: <span class="leg-value leg-value--open">open</span></h3>' in code
+    assert "publishes the pre-training code" in code
+    assert '<script src="/static/js/open-target.js" defer></script>' in html
+
+
+def test_the_project_and_its_places_languages_and_links_are_described(client):
+    organisation = OrganisationFactory(name="OpenLLM-France", slug="openllm-france")
+    project = ProjectFactory(organisations=[organisation], countries=["FR"], languages=["fr", "en"],
+                             website="https://example.org/lucie", paper_url="https://arxiv.org/abs/1")
+
+    html = page(client, project)
+
+    about = html[html.index('id="about-title"'):]
+    assert "French" in about and "English" in about and ">FR<" in about
+    assert "https://example.org/lucie" in about and "https://arxiv.org/abs/1" in about
+    try:
+        organisation_url = reverse("registry:organisation-detail", kwargs={"slug": "openllm-france"})
+    except NoReverseMatch:  # the organisation pages are not there yet: the name is shown unlinked
+        assert "<dd>OpenLLM-France</dd>" in about
+    else:
+        assert f'<a href="{organisation_url}">OpenLLM-France</a>' in about
+
+
+def test_the_description_is_rendered_as_sanitised_markdown(client):
+    project = ProjectFactory(description="A **bold** claim.\n\n<script>alert(1)</script> [x](javascript:alert(1))")
+
+    html = page(client, project)
+
+    assert "<strong>bold</strong>" in html and "**bold**" not in html
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript:' not in html
+
+
+def test_related_projects_share_an_organisation_or_a_base_model(client):
+    organisation = OrganisationFactory(name="Lab")
+    project = ProjectFactory(organisations=[organisation], base_models=["mistralai/Mistral-7B-v0.1"])
+    sibling = ProjectFactory(name="Sibling", organisations=[organisation])
+    cousin = ProjectFactory(name="Cousin", base_models=["mistralai/Mistral-7B-v0.1"])
+    base_owner = ProjectFactory(name="Base owner")
+    HubRepoFactory(project=base_owner, repo_id="mistralai/Mistral-7B-v0.1")
+    ProjectFactory(name="Stranger")
+    ProjectFactory(name="Hidden sibling", organisations=[organisation], status=Project.Status.HIDDEN)
+
+    html = page(client, project)
+
+    related = html[html.index('id="related-title"'):]
+    assert f'<a href="{sibling.get_absolute_url()}">Sibling</a> <span class="muted">(also by Lab)</span>' in related
+    assert "(also built on mistralai/Mistral-7B-v0.1)" in related and cousin.get_absolute_url() in related
+    assert "(publishes mistralai/Mistral-7B-v0.1, which this project is built on)" in related
+    assert "Stranger" not in related and "Hidden sibling" not in related
+
+
+def test_the_correction_entry_point_leads_to_the_report_form_or_explains_how_corrections_are_made(client):
+    project = ProjectFactory()
+
+    html = page(client, project)
+
+    correction = html[html.index('id="correction-title"'):]
+    assert "mailto:" not in html
+    try:
+        report_url = reverse("registry:project-report", kwargs={"slug": project.slug})
+    except NoReverseMatch:
+        assert "corrections are made by the registry's moderators" in correction
+    else:
+        assert f'<a href="{report_url}">Suggest a correction or report a problem</a>' in correction
 
 
 def test_the_checkpoints_and_their_prose_notes_are_listed(client, lucie):
@@ -98,11 +184,12 @@ def test_the_history_names_the_sync_run_or_the_person_behind_each_change(client)
     assert "org/model" in html
 
 
-def test_the_embed_snippets_link_the_badge_to_the_page_with_absolute_urls(client, settings):
-    settings.SITE_URL = "https://registry.example"
+def test_the_embed_snippets_link_the_badge_to_the_page_with_absolute_urls_on_the_sites_own_host(client, settings):
+    settings.ALLOWED_HOSTS = ["registry.example"]
     project = ProjectFactory(name="Lucie [7B]", slug="lucie")
 
-    html = unescape(page(client, project))
+    response = client.get(project.get_absolute_url(), HTTP_HOST="registry.example", secure=True)
+    html = unescape(response.content.decode())
 
     assert ("[![E2E openness of Lucie \\[7B\\] (European Open LLM Registry)]"
             "(https://registry.example/badges/lucie.svg)](https://registry.example/projects/lucie/)") in html
@@ -128,24 +215,30 @@ def test_a_project_that_is_not_a_model_family_is_not_rated(client):
     assert "Not rated" in html and "Show this badge" not in html
 
 
-def test_the_page_query_count_does_not_grow_with_checkpoints_evidence_or_history(client):
+def test_the_page_query_count_does_not_grow_with_checkpoints_evidence_history_or_related_projects(client):
     def queries_for(project):
         with CaptureQueriesContext(connection) as context:
             page(client, project)
         return len(context.captured_queries)
 
-    small, large = ProjectFactory(), ProjectFactory()
+    small, large = ProjectFactory(base_models=["org/base"]), ProjectFactory(base_models=["org/base"])
     for project, size in ((small, 1), (large, 8)):
         HubRepoFactory.create_batch(size, project=project)
         EvidenceFactory.create_batch(size, project=project)
         for n in range(size):
             CodeRepository.objects.create(project=project, url=f"https://example.org/code-{n}", covers="inference",
                                           seen_at=datetime(2026, 1, 1, tzinfo=UTC))
+        organisation = OrganisationFactory()
+        project.organisations.add(organisation)
+        for n in range(size):
+            ProjectFactory(organisations=[organisation], base_models=[f"org/base-{n}"])
     recompute_all_openness()
     large.changes.create(field="leg:model", old_value="unknown", new_value="open", changed_by=UserFactory())
     large.changes.create(field="leg:model", old_value="open", new_value="partial", sync_run=SyncRunFactory())
 
-    assert queries_for(small) == queries_for(large) <= 12
+    counts = queries_for(small), queries_for(large)
+    assert counts[0] == counts[1] <= 12, counts
+
 
 
 # --- What each fact rests on, where the Hub data came from, and what caused each change ---------------------
@@ -193,7 +286,8 @@ def test_code_repositories_show_licence_coverage_and_where_when_and_how_they_wer
 
     assert 'id="code-title">Code repositories</h2>' in html
     assert '<a href="https://github.com/org/train" rel="noopener nofollow">https://github.com/org/train</a>' in html
-    assert '<td class="nowrap">GPL-3.0-only</td>' in html and '<td class="nowrap muted">not checked yet</td>' in html
+    assert '<td class="nowrap" data-label="Licence">GPL-3.0-only</td>' in html
+    assert '<td class="nowrap muted" data-label="Licence">not checked yet</td>' in html
     assert "Pre-training (and the rest of the pipeline)" in html and "Inference only" in html
     assert ('<a href="https://github.com/org/train/blob/main/LICENSE" rel="noopener nofollow">Registry curation'
             "</a>, 2026-12-01") in html
@@ -213,7 +307,7 @@ def test_hub_repos_show_their_role_and_constructed_demo_data_is_labelled_everywh
 
     assert '<th scope="col">Role</th>' in html
     for role in ("own checkpoint", "base model of another organisation", "another release"):
-        assert f"<td>{role}</td>" in html
+        assert f'<td data-label="Role">{role}</td>' in html
     assert html.count('<span class="data-label data-label--constructed">constructed demo data</span>') == 2
     assert "<strong>Constructed demo data:</strong> the Hub data shown for org/own was constructed" in html
     assert ('<a href="https://huggingface.co/mistralai/Mistral-7B-v0.1" rel="noopener nofollow">'
@@ -238,6 +332,7 @@ def test_the_history_credits_a_person_a_sync_run_the_bundled_snapshot_or_the_rec
 
     html = page(client, project)
 
-    assert "<td>moderator ada</td>" in html and f"<td>Hub sync #{sync.pk}</td>" in html
-    assert "<td>bundled Hub snapshot (constructed demo data)</td>" in html and f"#{snapshot.pk}<" not in html
-    assert "<td>seed load of the &lt;OSAI Index&gt;</td>" in html and "<td>the registry</td>" in html
+    by = '<td data-label="By">'
+    assert f"{by}moderator ada</td>" in html and f"{by}Hub sync #{sync.pk}</td>" in html
+    assert f"{by}bundled Hub snapshot (constructed demo data)</td>" in html and f"#{snapshot.pk}<" not in html
+    assert f"{by}seed load of the &lt;OSAI Index&gt;</td>" in html and f"{by}the registry</td>" in html

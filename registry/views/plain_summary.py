@@ -1,0 +1,84 @@
+"""The first words of a project's page: what a reader may do with the weights, the training code and the
+training data, in plain language, one sentence per leg.
+
+Computed from the legs' effective values; for restricted weights, the leg's reason (or a moderator's
+justification) says why, so the sentence can name a non-commercial licence, a missing licence or a manual gate.
+Reads only prefetched legs (no queries).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+SUMMARY_ORDER = ("model", "code", "corpus")
+SENTENCES = {
+    "model": {
+        "open": "Open weights: you may download the weights and use them for any purpose.",
+        "closed": "Closed weights: the weights are not published for anyone to download.",
+        "unknown": "Weights: the registry does not know yet whether anyone may download them, nor on what terms.",
+    },
+    "code": {
+        "open": "The training code is published under an open-source licence.",
+        "partial": "The training code is only partly public: some of it is missing, or its licence is not "
+                   "open source.",
+        "closed": "The training code is not published.",
+        "unknown": "Whether the training code is published is not known yet.",
+    },
+    "corpus": {
+        "open": "The training data is public, under terms that let anyone reuse it.",
+        "partial": "The training data is only partly public.",
+        "closed": "The training data is not public.",
+        "unknown": "Whether the training data is public is not known yet.",
+    },
+}
+# Restricted weights, by what the leg's reason says (first match wins).
+RESTRICTED_WEIGHTS = (
+    (("non-commercial", "noncommercial", "commercial use"),
+     "Restricted weights: you may download the weights, but not use them commercially."),
+    (("no licence declared",),
+     "Restricted weights: the weights can be downloaded, but no licence is declared, so no right to use them is "
+     "granted."),
+    (("manual gate",),
+     "Restricted weights: the weights are published, but their owner approves each request to download them."),
+    (("licen", "restrict", "forbid"),
+     "Restricted weights: you may download the weights, but their licence limits who may use them or for what."),
+)
+RESTRICTED_WEIGHTS_OTHERWISE = (
+    "Restricted weights: the weights are published, but with limits on who may get them or what they may be used for."
+)
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    leg: str
+    value: str
+    text: str
+
+
+def plain_summary(rows: Iterable) -> tuple[SummarySentence, ...]:
+    """One sentence per leg (model, code, corpus) from LegAssessment-like rows (`leg`, `value`, `reason`,
+    `override_justification`); a missing leg reads as unknown."""
+    by_leg = {row.leg: row for row in rows}
+    return tuple(_summary_sentence(leg, by_leg.get(leg)) for leg in SUMMARY_ORDER)
+
+
+def _summary_sentence(leg: str, row) -> SummarySentence:
+    value = row.value if row is not None else "unknown"
+    if leg == "model" and value == "partial":
+        return SummarySentence(leg, value, restricted_weights_sentence(_why(row)))
+    return SummarySentence(leg, value, SENTENCES[leg][value])
+
+
+def _why(row) -> str:
+    # A moderator's justification explains an overridden value; the computed reason may say something else.
+    return row.override_justification if row.override_value else row.reason
+
+
+def restricted_weights_sentence(why: str) -> str:
+    """The sentence for partially open weights, naming the restriction that `why` names."""
+    why = why.lower()
+    for words, text in RESTRICTED_WEIGHTS:
+        if any(word in why for word in words):
+            return text
+    return RESTRICTED_WEIGHTS_OTHERWISE
