@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from registry import views, views_status
-from registry.views import discovery, feeds, submissions
+from registry.views import discovery, feeds, moderation, submissions
 
 app_name = "registry"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("projects/<slug:slug>/changes.atom", feeds.project_changes_feed, name="project-changes-feed"),
     path("badges/<slug:slug>.svg", views.badge, name="badge"),
     re_path(r"^badges/(?P<slug>[-a-zA-Z0-9_]+)/(?P<leg>code|model|corpus)\.svg$", views.badge_leg, name="badge-leg"),
+    path("moderation/", moderation.moderation_queue, name="moderation-queue"),
+    path("moderation/submissions/<int:pk>/", moderation.moderation_submission, name="moderation-submission"),
     path("moderation/review/", views.moderation_review, name="moderation-review"),
     path("status/", views_status.sync_status, name="sync-status"),
     path("submit/", submissions.submit, name="submit"),

@@ -28,13 +28,15 @@ LABELS = {Project: "project", HubRepo: "hub_repo", Licence: "licence",
 FIELDS_NAMED_PLAIN = (Project, HubRepo, Licence)
 
 
-def save_with_history(*, instance: models.Model, changed_fields: Iterable[str], user) -> list[ChangeRecord]:
+def save_with_history(*, instance: models.Model, changed_fields: Iterable[str], user,
+                      reason: str | None = None) -> list[ChangeRecord]:
     """Save `instance` as edited by `user`; `changed_fields` are the form's changed field names.
 
     Atomic. A new row gets one record ("<label>", None → its values); an existing one a record per field whose
     stored value really changed (non-concrete fields such as many-to-many are not recorded). The names go to
     `person_edited` where the model has it. Then every project concerned, before and after the edit, is
-    recomputed (crediting `user`) and the catalog version bumped. Returns the records of the edit itself.
+    recomputed (crediting `user`) and the catalog version bumped. Returns the records of the edit itself,
+    whose reason is `reason` when given (e.g. who submitted an approved contribution), else "… by a moderator".
     """
     with transaction.atomic():
         stored = type(instance).objects.filter(pk=instance.pk).first() if instance.pk else None
@@ -48,7 +50,7 @@ def save_with_history(*, instance: models.Model, changed_fields: Iterable[str], 
         if isinstance(instance, Project):
             refresh_search_vectors(project_ids=[instance.pk])
         projects = _union(projects_affected_by(instance=stored) if stored else [], projects_affected_by(instance=instance))
-        records = _records(instance, changes, created=stored is None, projects=projects, user=user)
+        records = _records(instance, changes, created=stored is None, projects=projects, user=user, reason=reason)
         _recompute(projects, user)
     return records
 
@@ -107,14 +109,15 @@ def _mark_person_edited(instance: models.Model, changes: dict) -> None:
         instance.person_edited = sorted({*(instance.person_edited or ()), *changes} - {"person_edited"})
 
 
-def _records(instance, changes: dict, *, created: bool, projects: list[Project], user) -> list[ChangeRecord]:
+def _records(instance, changes: dict, *, created: bool, projects: list[Project], user,
+             reason: str | None = None) -> list[ChangeRecord]:
     label = LABELS[type(instance)]
     if created:
         new = {field.name: _value(instance, field.name) for field in _recorded_fields(instance)}
-        items = [(label, None, new, f"{instance} added by a moderator")]
+        items = [(label, None, new, reason or f"{instance} added by a moderator")]
     else:
         plain = isinstance(instance, FIELDS_NAMED_PLAIN)
-        items = [(name if plain else f"{label}:{name}", old, new, f"{instance}: {name} edited by a moderator")
+        items = [(name if plain else f"{label}:{name}", old, new, reason or f"{instance}: {name} edited by a moderator")
                  for name, (old, new) in changes.items()]
     hub_repo = instance if isinstance(instance, HubRepo) else None
     return [_create_record(project=project, hub_repo=hub_repo, field=field, old=old, new=new, reason=reason, user=user)

@@ -1,9 +1,61 @@
-"""Moderators' pages on the public site (staff only); decisions themselves are made in the admin."""
+"""Moderators' pages on the public site: the queue of submissions, one submission with its decision forms,
+and the projects whose facts need review."""
 
+from functools import wraps
+
+from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.shortcuts import render
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods
 
-from registry import selectors
+from registry import moderation_selectors, selectors
+from registry.forms.moderation import APPROVE, REJECT, DecisionForm
+from registry.markdown import render_markdown
+from registry.services import moderation
+
+
+def moderator_required(view):
+    """Anonymous visitors are sent to log in; signed-in people who do not moderate get a 403."""
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not moderation_selectors.can_moderate(request.user):
+            raise PermissionDenied("Moderators only.")
+        return view(request, *args, **kwargs)
+    return wrapped
+
+
+@moderator_required
+def moderation_queue(request):
+    """Pending and sent-back submissions, newest first, each with what was typed and what the checks found."""
+    submissions = list(moderation_selectors.list_moderation_queue())
+    return render(request, "registry/moderation_queue.html", {
+        "entries": [_entry(submission) for submission in submissions],
+    })
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def moderation_submission(request, pk: int):
+    """One submission with the approve, reject and ask-for-changes forms (POST applies one)."""
+    submission = moderation_selectors.get_submission_for_moderation(pk=pk)
+    if submission is None:
+        raise Http404("No such submission")
+    form = DecisionForm(data=request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if form.is_valid():
+            return _decide(request, submission, form.cleaned_data)
+        messages.error(request, "Nothing was decided: see the message next to the field.")
+    return render(request, "registry/moderation_submission.html", {
+        **_entry(submission), "form": form,
+        "justification_html": _markdown(submission.data.get("justification")),
+        "details_html": _markdown(submission.data.get("details")),
+    }, status=400 if form.errors else 200)
 
 
 @staff_member_required
@@ -13,3 +65,39 @@ def moderation_review(request):
     return render(request, "registry/moderation_review.html", {
         "projects": selectors.list_projects_needing_review(),
     })
+
+
+def _entry(submission) -> dict:
+    return {"submission": submission, "changes": moderation_selectors.correction_changes(submission),
+            "duplicates": moderation_selectors.duplicates_of(submission)}
+
+
+def _decide(request, submission, cleaned: dict):
+    action = cleaned["action"]
+    if action == APPROVE and submission.status == submission.Status.APPROVED:
+        messages.warning(request, f"Submission #{submission.pk} was approved already: nothing changed.")
+        return redirect("registry:moderation-submission", pk=submission.pk)
+    try:
+        if action == APPROVE:
+            submission = moderation.approve_submission(submission=submission, moderator=request.user)
+        elif action == REJECT:
+            moderation.reject_submission(submission=submission, moderator=request.user, reason=cleaned["reason"])
+        else:
+            moderation.request_changes(submission=submission, moderator=request.user, message=cleaned["message"])
+    except moderation.AlreadyDecided as error:
+        messages.warning(request, str(error))
+        return redirect("registry:moderation-submission", pk=submission.pk)
+    messages.success(request, _done(action, submission))
+    return redirect("registry:moderation-queue")
+
+
+def _done(action: str, submission) -> str:
+    if action == APPROVE and submission.project:
+        return f"Submission #{submission.pk} approved: {submission.project.name} is public."
+    return {APPROVE: f"Submission #{submission.pk} approved.", REJECT: f"Submission #{submission.pk} rejected.",
+            }.get(action, f"Submission #{submission.pk} sent back to its contributor.")
+
+
+def _markdown(text) -> str:
+    # render_markdown disables raw HTML and sanitises its output with nh3: safe to insert.
+    return mark_safe(render_markdown(str(text))) if text else ""
