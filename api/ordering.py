@@ -14,7 +14,7 @@ class StrictOrderingFilter(OrderingFilter):
 
     def get_ordering(self, request, queryset, view):
         requested = request.query_params.get(self.ordering_param)
-        if requested is None:
+        if not requested:  # absent, or empty as every filter's empty value: the default order
             return self.get_default_ordering(view)
         allowed = [name for name, _ in self.get_valid_fields(queryset, view, {"request": request})]
         terms = [term.strip() for term in requested.split(",")]

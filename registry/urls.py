@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from registry import views, views_status
-from registry.views import discovery, feeds, moderation, submissions
+from registry.views import discovery, feeds, moderation, privacy, submissions
 
 app_name = "registry"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("methodology/", views.methodology, name="methodology"),
+    path("privacy/", privacy.privacy, name="privacy"),
     path("grid/", views.project_grid, name="grid"),
     path("compare/", views.project_compare, name="compare"),
     path("projects/", views.project_list, name="project-list"),

@@ -1,5 +1,6 @@
 """The compare page: 2 to 6 projects side by side, leg by leg, licence by licence, checkpoint by checkpoint."""
 
+from django.core.validators import slug_re
 from django.http import QueryDict
 from django.shortcuts import render
 
@@ -15,7 +16,9 @@ def project_compare(request):
     Fewer than 2, more than 6 or unknown slugs: a 400 page that says why, with the form to pick again.
     """
     slugs = requested_slugs(request.GET)
-    found = {project.slug: project for project in selectors.list_projects_to_compare(slugs=slugs)}
+    # What is not a slug names no project (and a NUL would be a database error on PostgreSQL): unknown, unasked.
+    candidates = [slug for slug in slugs if slug_re.fullmatch(slug)]
+    found = {project.slug: project for project in selectors.list_projects_to_compare(slugs=candidates)}
     problems = selection_problems(slugs, known=found)
     context = {"picker": selectors.list_comparable_projects(), "picked": set(found), "problems": problems}
     if problems:

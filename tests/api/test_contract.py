@@ -1,6 +1,6 @@
-"""Schemathesis generates requests from /api/v1/schema/ and checks every answer against it.
+"""Schemathesis generates requests from /api/v1/schema/ and checks every answer against it, with all its checks.
 
-Bounded (20 examples an operation, positive and negative), on the seeded catalog plus a few rows
+Bounded (15 examples an operation, positive and negative), on the seeded catalog plus a few rows
 of every kind the seed lacks (assessed legs, an override, changes, sync runs), without throttling.
 """
 
@@ -9,19 +9,22 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from config.wsgi import application
 from registry.models import HubRepo, Project
 from tests.factories import ChangeRecordFactory, LegAssessmentFactory, SyncRunFactory
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance]
+# Every check schemathesis has runs, with two exceptions.
+# positive_data_acceptance: a value of the right type can still name nothing (a project, licence or
+# organisation slug that is not in the catalog, `country=XX` that is no ISO code, a cursor the API did not
+# issue). The API answers those with a 400 naming the parameter, deliberately (a typo is not an empty list);
+# the 400 itself is still checked against the schema. Hostile values: tests/test_hostile_input_matrix.py.
+EXCLUDED = [positive_data_acceptance]
+# negative_data_rejection, for cases holding an empty value only: an empty value means "not given" across the
+# API, as in django-filter and the site's GET forms (`updated_since=` filters nothing), which the schema cannot
+# express for a typed parameter. Any other malformed value must still be rejected.
+EXCLUDED_WITH_AN_EMPTY_VALUE = [negative_data_rejection]
 
 
 def add_what_the_seed_lacks():
@@ -63,8 +66,13 @@ def _keep_the_test_transaction_open():
 
 
 @schema.parametrize()
-@settings(max_examples=20, deadline=None, derandomize=True,
+@settings(max_examples=15, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.filter_too_much])
 def test_the_api_keeps_the_contract_it_publishes(case, catalog):
-    case.call_and_validate(checks=CHECKS)
+    excluded = EXCLUDED + (EXCLUDED_WITH_AN_EMPTY_VALUE if has_an_empty_value(case) else [])
+    case.call_and_validate(excluded_checks=excluded)
+
+
+def has_an_empty_value(case) -> bool:
+    return any(value in ("", [""]) for value in (case.query or {}).values())

@@ -160,3 +160,12 @@ def test_an_unknown_ordering_field_is_a_400_naming_the_parameter(client):
 ])
 def test_every_list_accepts_its_documented_orderings(client, url, ordering):
     assert client.get(url, {"ordering": ordering}).status_code == 200
+
+
+def test_an_empty_ordering_is_the_default_order_as_any_empty_parameter_is_no_parameter(client):
+    ProjectFactory(name="Beta")
+    ProjectFactory(name="Alpha")
+
+    response = client.get("/api/v1/projects/", {"ordering": ""})
+
+    assert [row["name"] for row in response.json()["results"]] == ["Alpha", "Beta"]
