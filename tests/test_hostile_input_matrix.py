@@ -205,10 +205,6 @@ STORED_FIELD_PAGES = ["/", "/projects/", "/projects/?search=script", "/grid/", "
                       "/badges/evil.svg", "/api/v1/projects/?format=csv", "/api/v1/projects/evil/"]
 
 
-@pytest.mark.skip(reason="templates/registry/project_detail.html and organisation_detail.html (in progress "
-                         "elsewhere) link website, paper_url and code_url as stored: a javascript: URL, which the "
-                         "admin's form refuses but an import does not, becomes a link. Reported; needs an "
-                         "http(s)-only link filter.")
 def test_a_stored_javascript_url_never_becomes_a_link(client):
     organisation = OrganisationFactory(slug="evil", website="javascript:alert(1)")
     ProjectFactory(slug="evil", organisations=[organisation], website="javascript:alert(1)",
