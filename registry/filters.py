@@ -6,6 +6,7 @@ thing on a page and in a dashboard. A value that cannot be understood makes the 
 """
 
 import json
+from datetime import UTC, datetime
 
 import django_filters as filters
 from django import forms
@@ -94,10 +95,20 @@ class OpennessFilters(filters.FilterSet):
         return with_openness(queryset).filter(openness_label=value)
 
 
+EARLIEST_UPDATE = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _no_earlier_than_1970(value: datetime) -> None:
+    # Nothing in the catalog predates 1970, and PostgreSQL rejects some far-past instants with odd offsets.
+    if value is not None and value < EARLIEST_UPDATE:
+        raise ValidationError("Use a date-time on or after 1970-01-01T00:00:00Z.")
+
+
 def _updated_since() -> filters.IsoDateTimeFilter:
     return filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte",
-        help_text="Only rows updated at or after this ISO 8601 date-time (UTC when no offset).",
+        field_name="updated_at", lookup_expr="gte", validators=[_no_earlier_than_1970],
+        help_text="Only rows updated at or after this ISO 8601 date-time (UTC when no offset), "
+                  "on or after 1970-01-01.",
     )
 
 

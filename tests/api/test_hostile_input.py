@@ -78,3 +78,11 @@ def test_a_crash_on_the_site_keeps_django_s_html_page(crash_tolerant_client, mon
     monkeypatch.setattr("registry.selectors.get_grid_summary", crash)
     response = crash_tolerant_client.get("/")
     assert response.status_code == 500 and response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("value", ["0189-09-24T00:00:00+23:51", "0001-01-01T00:00:00Z", "1969-12-31T23:59:59Z"])
+def test_an_updated_since_before_1970_is_a_400_naming_the_parameter(client, value):
+    response = client.get("/api/v1/hub-repos/", {"updated_since": value})
+
+    assert response.status_code == 400
+    assert "updated_since" in response.json()["errors"]
