@@ -104,13 +104,13 @@ def _svg(segments: list[tuple[str, str]], *, title: str) -> str:
     starts = [sum(widths[:index]) for index in range(len(widths))]
     rects = "".join(
         f'<rect x="{x}" width="{width}" height="{HEIGHT}" fill="{colour}"/>'
-        for x, width, (_, colour) in zip(starts, widths, segments)
+        for x, width, (_, colour) in zip(starts, widths, segments, strict=True)
     )
     # Hairlines keep neighbouring segments of the same colour apart.
     rects += "".join(f'<rect x="{x}" width="1" height="{HEIGHT}" fill="#fff" fill-opacity=".4"/>' for x in starts[1:])
     texts = "".join(
         f'<text x="{x + width / 2:g}" y="14" textLength="{width - 2 * PADDING}">{escape(text)}</text>'
-        for x, width, (text, _) in zip(starts, widths, segments)
+        for x, width, (text, _) in zip(starts, widths, segments, strict=True)
     )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="{HEIGHT}" viewBox="0 0 {total} {HEIGHT}" '

@@ -108,7 +108,7 @@ def _legend(series) -> tuple[str, int]:
 
 def _segments(series, bar, y, scale) -> str:
     x, parts = 0.0, []
-    for one, value in zip(series, bar.values):
+    for one, value in zip(series, bar.values, strict=True):
         if not value:
             continue
         length = _length(value, scale)
@@ -121,7 +121,7 @@ def _segments(series, bar, y, scale) -> str:
 
 def _numbers(series, bar) -> list[str]:
     """"7 open", "15 partial", ... in series order, leaving out the zeros."""
-    return [f"{_number(value)} {one.label}" for one, value in zip(series, bar.values) if value]
+    return [f"{_number(value)} {one.label}" for one, value in zip(series, bar.values, strict=True) if value]
 
 
 def _wrap(items: list[str]) -> list[str]:

@@ -39,7 +39,6 @@ from registry.services.hub_sync import (
 from registry.services.hub_sync.failures import is_run_fatal, record_namespace_failure, record_repo_failure
 from registry.services.hub_sync.planning import due_repo_pks, namespaces_to_sync
 from registry.services.hub_sync.retry import MAX_ATTEMPTS
-from registry.services.submission_checks import check_submission_hub, submissions_due_for_check
 from registry.services.hub_sync.runs import (
     abandon_stale_runs,
     add_pending_tasks,
@@ -51,6 +50,7 @@ from registry.services.hub_sync.runs import (
     has_running_run,
     start_sync_run,
 )
+from registry.services.submission_checks import check_submission_hub, submissions_due_for_check
 
 DISPATCH_STEP = "dispatch"
 STEP_OPTIONS = {"acks_late": True, "reject_on_worker_lost": True, "max_retries": MAX_ATTEMPTS - 1}

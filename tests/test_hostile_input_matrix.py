@@ -15,7 +15,6 @@ import yaml
 from django.test import Client
 
 from registry.filters import ProjectFilterSet
-from registry.models import Project
 from tests.factories import HubRepoFactory, OrganisationFactory, ProjectFactory
 from tests.url_patterns import all_routes
 

@@ -104,7 +104,7 @@ def every_page(project: Project) -> list[str]:
     pages = [route.path({}) for route in all_routes() if not route.parameters and "[" not in route.route]
     return pages + [f"/projects/{project.slug}/", f"/projects/{project.slug}/changes.atom",
                     f"/badges/{project.slug}.svg", f"/api/v1/projects/{project.slug}/",
-                    f"/api/v1/projects/?format=csv", f"/organisations/{organisation.slug}/",
+                    "/api/v1/projects/?format=csv", f"/organisations/{organisation.slug}/",
                     f"/admin/registry/project/{project.pk}/change/",
                     f"/admin/registry/submission/{submission.pk}/change/" if submission else "/admin/",
                     f"/account/submissions/{submission.pk}/" if submission else "/"]

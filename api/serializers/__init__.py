@@ -3,8 +3,8 @@
 from api.serializers.catalog import LicenceSerializer, OrganisationSerializer, StatsSerializer
 from api.serializers.errors import ErrorSerializer
 from api.serializers.history import ChangeSerializer, SyncRunSerializer
-from api.serializers.index import ApiIndexSerializer
 from api.serializers.hub_repos import HubRepoSerializer
+from api.serializers.index import ApiIndexSerializer
 from api.serializers.projects import ProjectSerializer
 
 __all__ = [

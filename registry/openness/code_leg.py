@@ -31,7 +31,7 @@ def compute_code_leg(code: Sequence[CodeEvidence], table: LicenceTable) -> Findi
         return Finding(value=Value.UNKNOWN, reason="no code repository known")
     findings = [_repository_finding(repository, table) for repository in code]
     known = [finding for finding in findings if finding.value.is_known]
-    deciding = max(known, key=lambda finding: finding.value.rank, default=findings[0])
+    deciding = max(known, key=lambda finding: finding.value.rank or 0, default=findings[0])
     return Finding(
         value=deciding.value, reason=deciding.reason, facts=tuple(fact for finding in findings for fact in finding.facts)
     )

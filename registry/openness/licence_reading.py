@@ -46,7 +46,7 @@ class LicenceReading:
         """2 = no restriction, 1 = use-restricted, 0 = non-commercial or no-derivatives, None = not known."""
         if self.value is Value.OPEN:
             return 2
-        return _PERMISSIVENESS.get(self.restriction)
+        return _PERMISSIVENESS.get(self.restriction) if self.restriction else None
 
 
 Leaf = Callable[[str, Licence | None], LicenceReading]

@@ -38,8 +38,9 @@ def assess_model(
     """Assess one model repository.
 
     `datasets` holds what the Hub reported for the datasets the card declares (or people name), keyed by
-    repo id; a missing key means "not checked yet". `code` lists the project's code repositories. `base_assessment` is the assessment of the model this
-    one was fine-tuned from, when the registry has it. Pure: reads nothing but the packaged licence table.
+    repo id; a missing key means "not checked yet". `code` lists the project's code repositories.
+    `base_assessment` is the assessment of the model this one was fine-tuned from, when the registry has it.
+    `licences` is the licence table to read (the packaged one by default). Pure: no I/O.
     """
     table = licences or default_licence_table()
     statements = statements_by_leg(asserted)

@@ -40,7 +40,7 @@ _RANKS = {Value.CLOSED: 0, Value.PARTIAL: 1, Value.OPEN: 2}
 def lowest(values: Iterable[Value]) -> Value:
     """The least open of the known values; unknown when none is known."""
     known = [value for value in values if value.is_known]
-    return min(known, key=lambda value: value.rank) if known else Value.UNKNOWN
+    return min(known, key=_RANKS.__getitem__) if known else Value.UNKNOWN
 
 
 def weakest_link(values: Iterable[Value]) -> Value:
@@ -68,7 +68,7 @@ def best_option(values: Iterable[Value]) -> Value:
         return Value.OPEN
     if not values or Value.UNKNOWN in values:
         return Value.UNKNOWN
-    return max(values, key=lambda value: value.rank)
+    return max(values, key=_RANKS.__getitem__)
 
 
 class Leg(StrEnum):
@@ -129,8 +129,9 @@ class LegResult:
     `caveats` are terms a user should know that do not change the value (a non-commercial data licence, a
     usage request in the card's prose). `warnings` are problems the registry flags (licence contamination,
     sources that disagree). `disagreement` is set when the sources hold different known values, and `sides`
-    then names each source with its value. `provisional` is set when nothing settled the leg and the value is a default (a corpus known only from
-    the card's prose is shown partial): any later statement may replace it. `decided_by` names the checkpoint
+    then names each source with its value. `provisional` is set when nothing settled the leg and the value
+    is a default (a corpus known only from the card's prose is shown partial): any later statement may
+    replace it. `decided_by` names the checkpoint
     whose value a project shows, when a checkpoint decided it.
     """
 

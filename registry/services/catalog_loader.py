@@ -21,6 +21,9 @@ from registry.models import (
     SourceDataset,
 )
 from registry.services.catalog_version import bump_catalog_version
+from registry.services.search_index import refresh_search_vectors
+from registry.services.seed_cards import apply_card_copy
+from registry.services.seed_families import FAMILIES_DIR, parse_families, seen_at
 from registry.services.seed_parsers import (
     LICENCES_FILE,
     OPENLLM_FILE,
@@ -30,10 +33,7 @@ from registry.services.seed_parsers import (
     parse_openllm_list,
     parse_osai_index,
 )
-from registry.services.seed_families import FAMILIES_DIR, parse_families, seen_at
 from registry.services.seed_records import CatalogDataError, SeedCatalog
-from registry.services.search_index import refresh_search_vectors
-from registry.services.seed_cards import apply_card_copy
 from registry.services.upsert import Outcome, upsert
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"

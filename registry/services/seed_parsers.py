@@ -140,7 +140,7 @@ def _organisations_of(org: dict, curation: dict) -> list:
     names = name.split(" and ") if len(links) > 1 else [name]
     if len(names) != len(links):
         names, links = [name], links[:1]
-    return [(aliases.get(n, n), link) for n, link in zip(names, links)]
+    return [(aliases.get(n, n), link) for n, link in zip(names, links, strict=True)]
 
 
 def _checked_dimensions(dimensions: dict) -> dict:

@@ -17,6 +17,7 @@ from registry.views.openness_display import (
     leg_views,
     project_badge,
 )
+from registry.views.plain_summary import plain_summary
 from registry.views.project_display import (
     base_model_links,
     code_repository_views,
@@ -25,7 +26,6 @@ from registry.views.project_display import (
     hub_repo_views,
     language_names,
 )
-from registry.views.plain_summary import plain_summary
 from registry.views.related_display import related_project_views
 
 METHODOLOGY_FILE = settings.BASE_DIR / "docs" / "methodology.md"

@@ -4,7 +4,6 @@ import os
 import uuid
 
 import pytest
-
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,8 +11,8 @@ from django.utils.http import http_date
 
 from api.views.docs import CONTRACT_STAMP
 from registry.services.catalog_version import bump_catalog_version, get_catalog_version
-from tests.api.conftest import slugs
 from registry.volatile_cache import volatile_cache
+from tests.api.conftest import slugs
 from tests.factories import HubRepoFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db

@@ -131,7 +131,7 @@ def test_a_tampered_date_in_a_cursor_is_a_400(client):
     ProjectFactory.create_batch(2)
     next_url = client.get("/api/v1/projects/", {"page_size": 1, "ordering": "updated_at"}).json()["next"]
     for bad in ("yesterday", "2025-01-01T00:00:00"):
-        token = tamper(next_url, lambda payload: payload.update(p=[bad, 1]))
+        token = tamper(next_url, lambda payload, bad=bad: payload.update(p=[bad, 1]))
         response = client.get("/api/v1/projects/", {"cursor": token, "ordering": "updated_at"})
         assert response.status_code == 400 and response.json()["parameter"] == "cursor"
 

@@ -11,7 +11,7 @@ def test_a_visitor_ticks_three_families_on_the_grid_and_compares_them(live_serve
     for name, values in (("Alpha", "open open open"), ("Beta", "open open partial"), ("Gamma", "closed partial closed"),
                          ("Delta", "unknown unknown unknown")):
         project = ProjectFactory(name=name, slug=name.lower())
-        for leg, value in zip(("code", "model", "corpus"), values.split()):
+        for leg, value in zip(("code", "model", "corpus"), values.split(), strict=True):
             LegAssessmentFactory(project=project, leg=leg, computed_value=value)
 
     page.goto(f"{live_server.url}/grid/")

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-
 FIXTURES_DIR = Path(__file__).resolve().parents[1] / "data" / "hub"
 MODEL, DATASET = "model", "dataset"
 

@@ -132,7 +132,7 @@ def test_every_segment_is_wide_enough_for_its_text():
     svg = ElementTree.fromstring(badge_svg(Badge(code="open", model="open", corpus="open"), name="x"))
 
     rects = [rect for rect in svg.iter(f"{SVG}rect") if rect.get("fill") != "#fff" and rect.get("x") is not None]
-    for rect, text in zip(rects, svg.iter(f"{SVG}text")):
+    for rect, text in zip(rects, svg.iter(f"{SVG}text"), strict=False):
         assert int(rect.get("width")) == int(text.get("textLength")) + 12
     assert svg.get("width") == str(sum(int(rect.get("width")) for rect in rects))
 

@@ -69,7 +69,7 @@ def test_each_leg_is_a_closed_details_whose_summary_gives_title_value_and_reason
     html = page(client, lucie)
 
     for leg in ("code", "model", "corpus"):
-        assert f'<details class="leg leg--' in html and f'id="leg-{leg}">' in html
+        assert '<details class="leg leg--' in html and f'id="leg-{leg}">' in html
     assert "<details open" not in html and " open>" not in html
     code = html[html.index('id="leg-code">'):html.index("</summary>", html.index('id="leg-code">'))]
     assert "<summary>" in code and 'Open code: <span class="leg-value leg-value--open">open</span></h3>' in code
