@@ -105,12 +105,12 @@ def _create_project(data: dict, *, moderator, reason: str, submission: Submissio
                       kind=data.get("project_kind") or Project.Kind.MODEL_FAMILY,
                       countries=data.get("countries", []), languages=data.get("languages", []),
                       website=data.get("website", ""), code_url=data.get("code_url", ""),
-                      paper_url=data.get("paper_url", ""), sources=[SourceDataset.CONTRIBUTOR])
+                      paper_url=data.get("paper_url", ""), sources=[_source(submission)])
     fields = [field.name for field in Project._meta.concrete_fields]
     save_with_history(instance=project, changed_fields=fields, user=moderator, reason=reason)
-    project.organisations.set(_organisations(data))
+    project.organisations.set(_organisations(data, submission))
     refresh_search_vectors(project_ids=[project.pk])  # the organisations' names are searchable too
-    for repo in _hub_repos(data, project):
+    for repo in _hub_repos(data, project, submission):
         save_with_history(instance=repo, changed_fields=["project", "role"], user=moderator, reason=reason)
     if data.get("code_url"):
         save_with_history(instance=_code_repository(data, project, moderator), changed_fields=["url"],
@@ -119,6 +119,11 @@ def _create_project(data: dict, *, moderator, reason: str, submission: Submissio
         save_with_history(instance=_justification(data, project, submission), changed_fields=["statement"],
                           user=moderator, reason=reason)
     return project
+
+
+def _source(submission: Submission) -> dict:
+    """A record's source entry, as the catalog's `sources` lists hold them."""
+    return {"dataset": SourceDataset.CONTRIBUTOR.value, "submission": submission.pk}
 
 
 def _free_slug(model, name: str) -> str:
@@ -130,27 +135,27 @@ def _free_slug(model, name: str) -> str:
     return slug
 
 
-def _organisations(data: dict) -> list[Organisation]:
+def _organisations(data: dict, submission: Submission) -> list[Organisation]:
     existing = list(Organisation.objects.filter(slug__in=data.get("organisations", [])))
-    return existing + [_organisation_named(name) for name in data.get("new_organisations", [])]
+    return existing + [_organisation_named(name, submission) for name in data.get("new_organisations", [])]
 
 
-def _organisation_named(name: str) -> Organisation:
+def _organisation_named(name: str, submission: Submission) -> Organisation:
     same = Organisation.objects.filter(name__iexact=name).first()
     if same:
         return same
     return Organisation.objects.create(name=name, slug=_free_slug(Organisation, name),
-                                       sources=[SourceDataset.CONTRIBUTOR])
+                                       sources=[_source(submission)])
 
 
-def _hub_repos(data: dict, project: Project) -> list[HubRepo]:
+def _hub_repos(data: dict, project: Project, submission: Submission) -> list[HubRepo]:
     """The submitted Hub repos as the project's own; one already attached to another project is left there
     (the moderator saw it listed as a possible duplicate)."""
     repos = []
     for item in data.get("hub_repos", []):
         repo = HubRepo.objects.filter(repo_id__iexact=item["repo_id"], repo_type=item["repo_type"]).first()
         if repo is None:
-            repo = HubRepo(repo_id=item["repo_id"], repo_type=item["repo_type"], sources=[SourceDataset.CONTRIBUTOR])
+            repo = HubRepo(repo_id=item["repo_id"], repo_type=item["repo_type"], sources=[_source(submission)])
         elif repo.project_id:
             continue
         repo.project, repo.role = project, "own"
