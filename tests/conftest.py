@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite; the fake Hub's fixtures come from the tests.fakehub plugin."""
 
 import pytest
+from django.core.cache import caches
 
 from registry.services.catalog_loader import load_catalog
 
@@ -11,6 +12,17 @@ pytest_plugins = ["tests.fakehub"]
 def seeded_catalog(db):
     """The real seed catalog, loaded as the run command loads it."""
     return load_catalog()
+
+
+@pytest.fixture(autouse=True)
+def _own_volatile_cache(settings):
+    """Cached responses and throttle history live in the volatile cache, keyed on the catalog version, which a
+    test's rolled-back transaction never bumps: each test gets an empty in-process one of its own, or a response
+    cached by an earlier test (with rows that were rolled back) would be served. Modules that need another cache
+    set their own settings.CACHES."""
+    settings.CACHES = {**settings.CACHES, "volatile": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-volatile"}}
+    caches["volatile"].clear()
 
 
 @pytest.fixture(autouse=True)
