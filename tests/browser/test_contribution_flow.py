@@ -4,6 +4,7 @@ Everything a person does happens in the browser (forms filled by their labels, b
 only the verification e-mail is read from Django's outbox. The Hub check runs in-process against the fake Hub.
 """
 
+import importlib
 import re
 from urllib.parse import urlsplit
 
@@ -13,13 +14,24 @@ from django.core.management import call_command
 
 from tests.submissions_fixtures import contribution_settings  # noqa: F401  (fixture: fake Hub, tasks in-process)
 
-# The "moderator" group comes from a data migration, which a transactional test's flush would wipe.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-correct-horse-battery-staple"
 MODERATOR_PASSWORD = "another-correct-horse-battery"
 HUB_ID = "OpenLLM-France/Lucie-7B"
 JUSTIFICATION = "Trained in France; see [the paper](https://arxiv.org/abs/2503.12294)."
+
+
+@pytest.fixture(autouse=True)
+def moderator_group(transactional_db):
+    """The "moderator" group as its data migration makes it: an earlier transactional test's flush wiped it."""
+    from django.contrib.auth.models import Group, Permission
+
+    migration = importlib.import_module("registry.migrations.0014_moderator_group")
+    codenames = [f"{action}_{model}" for model, actions in migration.PERMISSIONS.items() for action in actions]
+    group, _ = Group.objects.get_or_create(name=migration.GROUP)
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="registry", codename__in=codenames))
+    return group
 
 
 @pytest.fixture
