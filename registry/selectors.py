@@ -187,9 +187,11 @@ def get_badge_project(*, slug: str) -> Project:
 
 
 def list_leg_changes(*, project: Project, limit: int = 100) -> QuerySet[ChangeRecord]:
-    """The newest `limit` leg changes of a project and its checkpoints, with who or what made them."""
+    """The newest `limit` leg changes of a project and its checkpoints, and the record of the project's own
+    addition (which credits its contributor), with who or what made them."""
+    added = Q(field="project", hub_repo__isnull=True)
     return (
-        ChangeRecord.objects.filter(project=project, field__startswith="leg:")
+        ChangeRecord.objects.filter(Q(field__startswith="leg:") | added, project=project)
         .select_related("hub_repo", "changed_by", "sync_run")
         .order_by("-created_at", "-id")[:limit]
     )

@@ -134,8 +134,6 @@ def test_a_visitor_signs_up_proposes_a_project_and_a_moderator_approves_it(live_
     sign_up_submit_and_approve(people, fake_hub)
 
 
-@pytest.mark.xfail(strict=True, reason="The project page's history lists leg changes only; the approval's record "
-                                       "crediting the contributor ('submitted by …, approved by …') is not shown.")
 def test_the_public_history_of_an_approved_project_credits_its_contributor(live_server, people, fake_hub):
     _, anonymous = sign_up_submit_and_approve(people, fake_hub)
     history = anonymous.get_by_role("region", name="History of changes")
