@@ -12,7 +12,8 @@ COPY api ./api
 RUN pip install --no-cache-dir --no-deps .
 
 COPY . .
-RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input \
+RUN pybabel -q compile --domain django --directory locale \
+    && DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input \
     && useradd --create-home registry
 USER registry
 

@@ -16,3 +16,9 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --no-deps -e .
   rm -f .venv/.installed-* && touch "$stamp"
 fi
+# The translations' compiled catalogs (.mo) are built here, not committed: Babel compiles them
+# without gettext, whenever a .po is newer than its .mo (README: Translations).
+for po in locale/*/LC_MESSAGES/*.po; do
+  [ -e "$po" ] && [ ! "${po%.po}.mo" -nt "$po" ] || continue
+  .venv/bin/pybabel -q compile --domain "$(basename "$po" .po)" --input-file "$po" --output-file "${po%.po}.mo"
+done

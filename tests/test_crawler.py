@@ -8,8 +8,8 @@ It skips /admin/, /accounts/logout/ (a visit would end the session it tests noth
 static files are checked against the static-file finders (what whitenoise serves once collected) rather than
 fetched, as the test settings do not collect them. Redirects are followed as links of the page that redirected.
 
-The issue asks for the crawl "in both languages": the site has no French yet (no i18n URLs, no switcher), so this
-crawls the one language there is; when French lands, start a second crawl at its prefix.
+The crawl covers both languages: it starts at the English home page and the French one (/fr/), and every page's
+language switcher links it to the other language's version.
 """
 
 import time
@@ -27,7 +27,7 @@ from registry.services.openness import recompute_all_openness
 
 TEST_HOST = "testserver"
 SKIPPED_PREFIXES = ("/admin/", "/accounts/logout/")
-START_URLS = ("/", "/robots.txt", "/sitemap.xml")
+START_URLS = ("/", "/fr/", "/robots.txt", "/sitemap.xml")
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src"}
 PARSED_TYPES = ("text/html", "application/xml", "application/atom+xml")
 
@@ -117,7 +117,9 @@ def test_every_internal_link_of_the_seeded_site_answers_without_an_error(client,
     elapsed = time.monotonic() - started
 
     print(f"crawled {len(visited)} URLs in {elapsed:.1f} s")
-    assert len(visited) > 100, f"the crawl saw only {len(visited)} URLs: {visited}"
+    french = [url for url in visited if url.startswith("/fr/")]
+    assert len(visited) - len(french) > 100, f"the crawl saw only {len(visited)} URLs: {visited}"
+    assert len(french) > 100, f"the crawl saw only {len(french)} French URLs: {french}"
     assert broken == [], f"{len(broken)} broken link(s) of {len(visited)} URLs:\n" + "\n".join(broken)
 
 

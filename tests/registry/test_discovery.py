@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 from django.utils.html import escape
 
 import config.urls
@@ -24,7 +24,7 @@ def no_database(request):
 
 
 # This module is also the URLconf of the crash test: the real site plus a view that raises.
-urlpatterns = [path("crash/", crash), path("", include(config.urls))]
+urlpatterns = [path("crash/", crash), *config.urls.urlpatterns]
 handler500 = config.urls.handler500
 
 
