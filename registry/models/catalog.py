@@ -3,26 +3,27 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class SourceDataset(models.TextChoices):
     """Where a catalog record came from."""
 
-    OPENLLM_EUROPE = "openllm-europe", "OpenLLM-Europe project list"
-    OSAI_INDEX = "osai-index", "European Open Source AI Index"
-    CURATED = "curated", "Registry curation"
-    CONTRIBUTOR = "contributor", "Contributor submission"
-    MODERATOR = "moderator", "Moderator"
+    OPENLLM_EUROPE = "openllm-europe", _("OpenLLM-Europe project list")
+    OSAI_INDEX = "osai-index", _("European Open Source AI Index")
+    CURATED = "curated", _("Registry curation")
+    CONTRIBUTOR = "contributor", _("Contributor submission")
+    MODERATOR = "moderator", _("Moderator")
 
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
-        LAB = "lab", "Research lab"
-        COMPANY = "company", "Company"
-        UNIVERSITY = "university", "University"
-        PUBLIC_BODY = "public-body", "Public body"
-        COMMUNITY = "community", "Community"
-        UNKNOWN = "unknown", "Not stated"
+        LAB = "lab", _("Research lab")
+        COMPANY = "company", _("Company")
+        UNIVERSITY = "university", _("University")
+        PUBLIC_BODY = "public-body", _("Public body")
+        COMMUNITY = "community", _("Community")
+        UNKNOWN = "unknown", _("Not stated")
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -47,15 +48,15 @@ class Organisation(models.Model):
 
 class Project(models.Model):
     class Kind(models.TextChoices):
-        MODEL_FAMILY = "model-family", "Model family"
-        DATASET = "dataset", "Dataset"
-        TOOL = "tool", "Tool"
-        INITIATIVE = "initiative", "Initiative"
+        MODEL_FAMILY = "model-family", _("Model family")
+        DATASET = "dataset", _("Dataset")
+        TOOL = "tool", _("Tool")
+        INITIATIVE = "initiative", _("Initiative")
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        ARCHIVED = "archived", "Archived"
-        HIDDEN = "hidden", "Hidden"
+        ACTIVE = "active", _("Active")
+        ARCHIVED = "archived", _("Archived")
+        HIDDEN = "hidden", _("Hidden")
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)

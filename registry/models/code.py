@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from registry.models.catalog import Project, SourceDataset
 
@@ -10,9 +11,9 @@ from registry.models.catalog import Project, SourceDataset
 class CodeCoverage(models.TextChoices):
     """What a repository's code covers. Only pre-training code can make the code leg open."""
 
-    PRE_TRAINING = "pre-training", "Pre-training (and the rest of the pipeline)"
-    FINE_TUNING = "fine-tuning", "Fine-tuning only"
-    INFERENCE = "inference", "Inference only"
+    PRE_TRAINING = "pre-training", _("Pre-training (and the rest of the pipeline)")
+    FINE_TUNING = "fine-tuning", _("Fine-tuning only")
+    INFERENCE = "inference", _("Inference only")
 
 
 class CodeRepository(models.Model):

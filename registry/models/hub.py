@@ -3,30 +3,31 @@
 from urllib.parse import urljoin, urlsplit
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from registry.models.catalog import Organisation, Project
 
 
 class RepoType(models.TextChoices):
-    MODEL = "model", "Model"
-    DATASET = "dataset", "Dataset"
+    MODEL = "model", _("Model")
+    DATASET = "dataset", _("Dataset")
 
 
 class CheckpointRole(models.TextChoices):
     """What a model repository is to the project it is attached to."""
 
-    OWN = "own", "One of the project's own checkpoints"
-    BASE = "base", "Another organisation's base model"
-    OTHER_RELEASE = "other-release", "Another generation or release of the family"
+    OWN = "own", _("One of the project's own checkpoints")
+    BASE = "base", _("Another organisation's base model")
+    OTHER_RELEASE = "other-release", _("Another generation or release of the family")
 
 
 class DataOrigin(models.TextChoices):
     """Where a repository's Hub metadata came from."""
 
-    HUB = "hub", "Read from the Hub by a sync"
-    CARD_COPY = "card-copy", "Real card front matter from a public copy"
-    CONSTRUCTED = "constructed", "Constructed demo data"
-    NONE = "", "No Hub data yet"
+    HUB = "hub", _("Read from the Hub by a sync")
+    CARD_COPY = "card-copy", _("Real card front matter from a public copy")
+    CONSTRUCTED = "constructed", _("Constructed demo data")
+    NONE = "", _("No Hub data yet")
 
 
 class HubNamespace(models.Model):
@@ -53,16 +54,16 @@ class HubRepo(models.Model):
     """A model or dataset repository on the Hub, with the metadata last seen there."""
 
     class SyncStatus(models.TextChoices):
-        NEVER = "never", "Never synced"
-        SNAPSHOT = "snapshot", "From the bundled snapshot"
-        OK = "ok", "Up to date"
-        ERROR = "error", "Last sync failed"
-        MISSING = "missing", "Missing from the Hub"
+        NEVER = "never", _("Never synced")
+        SNAPSHOT = "snapshot", _("From the bundled snapshot")
+        OK = "ok", _("Up to date")
+        ERROR = "error", _("Last sync failed")
+        MISSING = "missing", _("Missing from the Hub")
 
     class Gated(models.TextChoices):
-        NO = "no", "Not gated"
-        AUTO = "auto", "Automatic approval"
-        MANUAL = "manual", "Manual approval"
+        NO = "no", _("Not gated")
+        AUTO = "auto", _("Automatic approval")
+        MANUAL = "manual", _("Manual approval")
 
     repo_id = models.CharField(max_length=200)
     repo_type = models.CharField(max_length=10, choices=RepoType.choices, default=RepoType.MODEL)
@@ -166,16 +167,16 @@ class SyncRun(models.Model):
     """One pass of the Hub sync: what it looked at, what it cost and what it changed."""
 
     class Status(models.TextChoices):
-        RUNNING = "running", "Running"
-        OK = "ok", "Succeeded"
-        PARTIAL = "partial", "Partly failed"
-        FAILED = "failed", "Failed"
+        RUNNING = "running", _("Running")
+        OK = "ok", _("Succeeded")
+        PARTIAL = "partial", _("Partly failed")
+        FAILED = "failed", _("Failed")
 
     class Trigger(models.TextChoices):
-        SCHEDULE = "schedule", "Schedule"
-        COMMAND = "command", "Command line"
-        SNAPSHOT = "snapshot", "Bundled snapshot"
-        MANUAL = "manual", "Moderator"
+        SCHEDULE = "schedule", _("Schedule")
+        COMMAND = "command", _("Command line")
+        SNAPSHOT = "snapshot", _("Bundled snapshot")
+        MANUAL = "manual", _("Moderator")
 
     trigger = models.CharField(max_length=10, choices=Trigger.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)

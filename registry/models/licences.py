@@ -1,16 +1,17 @@
 """Licence identifiers the Hub accepts, with our classification of how open each one is."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class LicenceClass(models.TextChoices):
-    OSI = "osi", "OSI-approved"
-    OPEN_DATA = "open-data", "Open data"
-    USE_RESTRICTED = "use-restricted", "Use-restricted"
-    NON_COMMERCIAL = "non-commercial", "Non-commercial"
-    NO_DERIVATIVES = "no-derivatives", "No derivatives"
-    OTHER = "other", "Other"
-    UNKNOWN = "unknown", "Unknown"
+    OSI = "osi", _("OSI-approved")
+    OPEN_DATA = "open-data", _("Open data")
+    USE_RESTRICTED = "use-restricted", _("Use-restricted")
+    NON_COMMERCIAL = "non-commercial", _("Non-commercial")
+    NO_DERIVATIVES = "no-derivatives", _("No derivatives")
+    OTHER = "other", _("Other")
+    UNKNOWN = "unknown", _("Unknown")
 
 
 class Licence(models.Model):

@@ -6,22 +6,23 @@ The rules that compute values live in ``registry.openness``; this module only st
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from registry.models.catalog import Project, SourceDataset
 from registry.models.hub import HubRepo, SyncRun
 
 
 class Leg(models.TextChoices):
-    CODE = "code", "Open code"
-    MODEL = "model", "Open model"
-    CORPUS = "corpus", "Open corpus"
+    CODE = "code", _("Open code")
+    MODEL = "model", _("Open model")
+    CORPUS = "corpus", _("Open corpus")
 
 
 class LegValue(models.TextChoices):
-    OPEN = "open", "Open"
-    PARTIAL = "partial", "Partial"
-    CLOSED = "closed", "Closed"
-    UNKNOWN = "unknown", "Unknown"
+    OPEN = "open", _("Open")
+    PARTIAL = "partial", _("Partial")
+    CLOSED = "closed", _("Closed")
+    UNKNOWN = "unknown", _("Unknown")
 
 
 def _exactly_one_subject():

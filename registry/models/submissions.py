@@ -9,25 +9,26 @@ A submission stores the form (or API body) exactly as received (`raw_data`) besi
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class Submission(models.Model):
     class Kind(models.TextChoices):
-        NEW_PROJECT = "new-project", "New project"
-        CORRECTION = "correction", "Correction"
-        PROBLEM_REPORT = "problem-report", "Problem report"
+        NEW_PROJECT = "new-project", _("New project")
+        CORRECTION = "correction", _("Correction")
+        PROBLEM_REPORT = "problem-report", _("Problem report")
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending review"
-        NEEDS_CHANGES = "needs-changes", "Changes requested"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
+        PENDING = "pending", _("Pending review")
+        NEEDS_CHANGES = "needs-changes", _("Changes requested")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
 
     class CheckStatus(models.TextChoices):
-        NOT_NEEDED = "not-needed", "No Hub repository to check"
-        PENDING = "pending", "Waiting for the Hub check"
-        DONE = "done", "Checked on the Hub"
-        FAILED = "failed", "Hub check failed; it will be retried"
+        NOT_NEEDED = "not-needed", _("No Hub repository to check")
+        PENDING = "pending", _("Waiting for the Hub check")
+        DONE = "done", _("Checked on the Hub")
+        FAILED = "failed", _("Hub check failed; it will be retried")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
