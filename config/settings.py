@@ -157,6 +157,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]  # dates per language: config/formats/<lang>/formats.py
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -8,10 +8,16 @@ never the only way to tell the series apart. Every text is XML-escaped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from registry.badges import text_width
+from registry.vocabulary import label_separator
 
 WIDTH, FONT_SIZE, PAD = 360, 14, 8
 BAR_HEIGHT = 16
@@ -26,6 +32,8 @@ TEXT_SCALE = 1.3
 class Series:
     label: str
     colour: str
+    # How a count of this series reads ("7 open"); languages whose words agree with the count need it.
+    count_text: Callable[[int], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +129,8 @@ def _segments(series, bar, y, scale) -> str:
 
 def _numbers(series, bar) -> list[str]:
     """"7 open", "15 partial", ... in series order, leaving out the zeros."""
-    return [f"{_number(value)} {one.label}" for one, value in zip(series, bar.values, strict=True) if value]
+    return [one.count_text(value) if one.count_text else f"{_number(value)} {one.label}"
+            for one, value in zip(series, bar.values, strict=True) if value]
 
 
 def _wrap(items: list[str]) -> list[str]:
@@ -132,14 +141,14 @@ def _wrap(items: list[str]) -> list[str]:
             lines[-1] = f"{lines[-1]} · {item}"
         else:
             lines.append(item)
-    return lines or ["none"]
+    return lines or [_("none")]
 
 
 def _describe(series, bars, unit) -> str:
     if len(series) == 1:
-        words = "; ".join(f"{bar.label}: {_number(bar.total)}{_unit(unit, bar.total)}" for bar in bars)
+        words = "; ".join(f"{bar.label}{label_separator()} {_number(bar.total)}{_unit(unit, bar.total)}" for bar in bars)
         return f"{words}." if words else ""
-    return " ".join(f"{bar.label}: {', '.join(_numbers(series, bar)) or 'none'}." for bar in bars)
+    return " ".join(f"{bar.label}{label_separator()} {', '.join(_numbers(series, bar)) or _('none')}." for bar in bars)
 
 
 def _scale(bars, room: float) -> float:
@@ -157,9 +166,9 @@ def _width(text: str) -> int:
 
 
 def _number(value: int) -> str:
-    return f"{value:,}"
+    return number_format(value, force_grouping=True)
 
 
 def _unit(unit: tuple[str, str], value: int) -> str:
-    word = unit[0] if value == 1 else unit[1]
+    word = ngettext(unit[0], unit[1], value) if unit[0] else ""
     return f" {word}" if word else ""

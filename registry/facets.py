@@ -9,12 +9,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from registry.filters import ProjectFilterSet
 from registry.models import DataOrigin, HubRepo, LegValue, LicenceClass, Organisation, Project
 from registry.selectors import OPENNESS_LEGS, licence_class_of_repo, with_openness
 
-YES_NO = (("true", "Yes"), ("false", "No"))
+LEG_TITLES = {"code": _("Code leg"), "model": _("Model leg"), "corpus": _("Corpus leg")}
+YES_NO = (("true", _("Yes")), ("false", _("No")))
 
 
 @dataclass(frozen=True)
@@ -94,12 +97,12 @@ def _yes_no(totals: dict):
 
 
 FACETS = [
-    ("kind", "Kind", _kinds),
-    ("country", "Country", _codes("countries", str.upper)),
-    ("organisation", "Organisation", _organisations),
-    ("language", "Language", _codes("languages", str.lower)),
-    ("license_class", "Licence class", _licence_classes),
-    *[(leg, f"{leg.capitalize()} leg", _leg_values) for leg in OPENNESS_LEGS],
-    ("e2e", "E2E open", _e2e),
-    ("has_hub_data", "Has Hub data", _hub_data),
+    ("kind", _("Kind"), _kinds),
+    ("country", _("Country"), _codes("countries", str.upper)),
+    ("organisation", _("Organisation"), _organisations),
+    ("language", _("Language"), _codes("languages", str.lower)),
+    ("license_class", _("Licence class"), _licence_classes),
+    *[(leg, LEG_TITLES[leg], _leg_values) for leg in OPENNESS_LEGS],
+    ("e2e", pgettext_lazy("facet", "E2E open"), _e2e),
+    ("has_hub_data", _("Has Hub data"), _hub_data),
 ]

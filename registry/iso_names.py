@@ -1,5 +1,8 @@
-"""English names of the countries (ISO 3166-1 alpha-2) and languages (ISO 639-1) the catalog uses, and the
-language headings of the OpenLLM-Europe list, which is how that list organises its projects.
+"""Names of the countries (ISO 3166-1 alpha-2) and languages (ISO 639-1) the catalog uses, in the page's
+language, and the language headings of the OpenLLM-Europe list, which is how that list organises its projects.
+
+English names come from the tables below; other languages' from the Unicode CLDR (Babel), falling back to
+English where the CLDR has no name.
 
 Countries: a small table rather than a dependency (Europe and the non-European countries the seed names).
 Languages: Django's own table, completed. A code missing from both is shown as the code itself.
@@ -9,7 +12,10 @@ import json
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
+from django.conf import settings
 from django.conf.locale import LANG_INFO
+from django.utils.translation import get_language
 
 CURATION_FILE = Path(__file__).resolve().parent / "data" / "curation.json"
 
@@ -31,14 +37,31 @@ MORE_LANGUAGE_NAMES = {"la": "Latin", "mt": "Maltese", "oc": "Occitan", "zh": "C
 
 
 def country_name(code: str) -> str:
-    """"France" for "FR" (any case); the code itself, upper-cased, when it is not in the table."""
-    return COUNTRY_NAMES.get(code.upper(), code.upper())
+    """"France" for "FR" (any case), "Allemagne" for "DE" on a French page; the code itself, upper-cased,
+    when no table names it."""
+    code = code.upper()
+    english = COUNTRY_NAMES.get(code, code)
+    return _cldr_names("territories").get(code, english) if english != code else english
 
 
 def language_name(code: str) -> str:
-    """"French" for "fr" (any case), in English; the code itself, lower-cased, when no table names it."""
+    """"French" for "fr" (any case), "Français" on a French page; the code itself, lower-cased, when no table
+    names it."""
     code = code.lower()
-    return LANG_INFO.get(code, {}).get("name") or MORE_LANGUAGE_NAMES.get(code, code)
+    english = LANG_INFO.get(code, {}).get("name") or MORE_LANGUAGE_NAMES.get(code, code)
+    local = _cldr_names("languages").get(code) if english != code else None
+    return local[:1].upper() + local[1:] if local else english
+
+
+def _cldr_names(kind: str) -> dict[str, str]:
+    """The CLDR's names of `kind` ("territories", "languages") in the active language; none for English."""
+    language = get_language() or settings.LANGUAGE_CODE
+    return {} if language == "en" else getattr(_locale(language), kind)
+
+
+@cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
 
 
 def is_known_language(code: str) -> bool:

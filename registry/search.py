@@ -12,16 +12,17 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordS
 from django.db import connections
 from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 from registry.models import HubRepo, Organisation
 from registry.services.search_index import SEARCH_CONFIG
 
 SORTS = {
-    "relevance": "Best match",
-    "name": "Name",
-    "updated": "Recently updated",
-    "downloads": "Downloads",
-    "likes": "Likes",
+    "relevance": _("Best match"),
+    "name": _("Name"),
+    "updated": _("Recently updated"),
+    "downloads": _("Downloads"),
+    "likes": _("Likes"),
 }
 
 

@@ -13,9 +13,10 @@ from django.utils.html import escape
 
 from registry.badges import LEG_ORDER, Badge
 from registry.models import HubRepo, LegAssessment, Project, RepoType
+from registry.models import Leg as LegName
 from registry.views.project_display import HUB, HubData, hub_data, role_label, web_url
 
-LEG_TITLES = {"code": "Open code", "model": "Open model", "corpus": "Open corpus"}
+LEG_TITLES = {leg.value: leg.label for leg in LegName}  # "Open code", ...
 # How a fact's source reads: a source is "<head>:<detail>"; the detail shows only where it helps a reader
 # (a Hub field path or a moderator's row key does not, the fact's link and text say the rest).
 SOURCE_NAMES = {

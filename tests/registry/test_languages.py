@@ -47,6 +47,16 @@ def test_the_french_home_page_is_in_french(client, seeded_catalog):
     assert "Grille d’ouverture" in response.content.decode()
 
 
+def test_the_french_project_list_names_its_filters_sorts_and_openness_in_french(client, seeded_catalog):
+    html = client.get("/fr/projects/?sort=name").content.decode()
+
+    assert "<h1>Projets</h1>" in html
+    assert '<label for="id_sort">Trier par</label>' in html
+    assert '<option value="name" selected>Nom</option>' in html
+    assert "Volet modèle" in html and "Famille de modèles" in html
+    assert re.search("modèle\u00a0: (ouvert|partiel|fermé|inconnu)<", html)
+
+
 def test_the_english_home_page_stays_english_whatever_the_browser_prefers(client, seeded_catalog):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
 
