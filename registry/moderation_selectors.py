@@ -3,13 +3,13 @@
 from django.db.models import QuerySet
 
 from registry.accounts import MODERATOR_GROUP
-from registry.models import Submission
+from registry.models import HubRepo, Organisation, Project, Submission
 from registry.submission_selectors import find_possible_duplicates
 
 # A correction's fields (as a contributor's data names them) and the project fields they change.
 CORRECTABLE_FIELDS = {
     "name": "name", "project_kind": "kind", "summary": "summary", "website": "website",
-    "code_url": "code_url", "paper_url": "paper_url", "countries": "countries", "languages": "languages",
+    "paper_url": "paper_url", "code_url": "code_url", "countries": "countries", "languages": "languages",
 }
 
 
@@ -30,17 +30,62 @@ def get_submission_for_moderation(*, pk: int) -> Submission | None:
     return Submission.objects.select_related("submitter", "project", "moderated_by").filter(pk=pk).first()
 
 
+def current_values(project: Project) -> dict:
+    """The project's correctable values as a correction's data names them (organisations as sorted slugs)."""
+    values = {name: getattr(project, field) for name, field in CORRECTABLE_FIELDS.items()}
+    values["organisations"] = sorted(organisation.slug for organisation in project.organisations.all())
+    return values
+
+
 def correction_changes(submission: Submission) -> list[dict]:
     """A correction's field-by-field diff against its project as it is now: {"field", "old", "new"} for each
-    correctable field the contributor gave a different value for. Empty for other kinds."""
+    field the contributor gave a different value for (organisations by name, new ones marked). Empty for other
+    kinds."""
     project = submission.project
     if submission.kind != Submission.Kind.CORRECTION or project is None:
         return []
-    changes = []
-    for name, field in CORRECTABLE_FIELDS.items():
-        if name in submission.data and submission.data[name] != getattr(project, field):
-            changes.append({"field": field, "old": getattr(project, field), "new": submission.data[name]})
+    data, current = submission.data, current_values(project)
+    changes = [_change(field, current[name], data[name])
+               for name, field in CORRECTABLE_FIELDS.items() if name in data and data[name] != current[name]]
+    if "organisations" in data or data.get("new_organisations"):
+        names = dict(Organisation.objects.filter(slug__in=[*current["organisations"], *data.get("organisations", [])])
+                     .values_list("slug", "name"))
+        proposed = data.get("organisations", current["organisations"])
+        new = [names.get(slug, slug) for slug in proposed] + [f"{name} (new)" for name in data.get("new_organisations", [])]
+        old = [names.get(slug, slug) for slug in current["organisations"]]
+        if new != old:
+            changes.append(_change("organisations", old, new))
     return changes
+
+
+def _change(field: str, old, new) -> dict:
+    def text(value) -> str:
+        return ", ".join(map(str, value)) if isinstance(value, list) else str(value or "")
+    return {"field": field, "old": old, "new": new, "old_text": text(old), "new_text": text(new)}
+
+
+def correction_attachments(submission: Submission) -> list[dict]:
+    """What a correction adds beside its field changes, each {"what", "detail", "warning"}: Hub repositories
+    (one attached to another project stays there), a code repository (an attached one gets the new licence and
+    coverage), and evidence for a leg."""
+    if submission.kind != Submission.Kind.CORRECTION:
+        return []
+    data, items = submission.data, []
+    for repo in data.get("hub_repos", []):
+        known = (HubRepo.objects.filter(repo_id__iexact=repo["repo_id"], repo_type=repo["repo_type"])
+                 .select_related("project").first())
+        warning = ""
+        if known and known.project_id and known.project_id != submission.project_id:
+            warning = f"already attached to {known.project.name}: it stays there"
+        items.append({"what": f"Hub {repo['repo_type']} repository", "detail": repo["repo_id"], "warning": warning})
+    if code := data.get("code_repository"):
+        items.append({"what": "Code repository", "detail": f"{code['url']} (licence {code['licence'] or 'not given'}, "
+                                                           f"covers {code['covers']})", "warning": ""})
+    if evidence := data.get("evidence"):
+        items.append({"what": f"Evidence: {evidence['leg']} leg is {evidence['value']}",
+                      "detail": f"{evidence['shows']} — {evidence['url']}", "quote": evidence.get("quote", ""),
+                      "url": evidence["url"], "warning": ""})
+    return items
 
 
 def duplicates_of(submission: Submission) -> list[dict]:

@@ -186,12 +186,20 @@ def get_badge_project(*, slug: str) -> Project:
     )
 
 
+# The history names a person's edit of these as such (a created attachment is recorded under its label).
+PUBLIC_FIELD_CHANGES = ("name", "kind", "summary", "website", "paper_url", "code_url", "countries", "languages",
+                        "organisations", "hub_repo", "code_repository", "evidence")
+
+
 def list_leg_changes(*, project: Project, limit: int = 100) -> QuerySet[ChangeRecord]:
-    """The newest `limit` leg changes of a project and its checkpoints, and the record of the project's own
-    addition (which credits its contributor), with who or what made them."""
+    """The newest `limit` leg changes of a project and its checkpoints, the record of the project's own
+    addition (which credits its contributor), and the people's edits of its fields and of what is attached to
+    it (corrections included), with who or what made them."""
     added = Q(field="project", hub_repo__isnull=True)
+    edited = (Q(field__in=PUBLIC_FIELD_CHANGES) | Q(field__startswith="code_repository:")
+              | Q(field="project", hub_repo__isnull=False)) & Q(changed_by__isnull=False)
     return (
-        ChangeRecord.objects.filter(Q(field__startswith="leg:") | added, project=project)
+        ChangeRecord.objects.filter(Q(field__startswith="leg:") | added | edited, project=project)
         .select_related("hub_repo", "changed_by", "sync_run")
         .order_by("-created_at", "-id")[:limit]
     )

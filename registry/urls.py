@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from registry import views, views_status
-from registry.views import discovery, feeds, moderation, privacy, submissions
+from registry.views import corrections, discovery, feeds, moderation, privacy, submissions
 
 app_name = "registry"
 
@@ -31,6 +31,8 @@ urlpatterns = [
     path("projects/<slug:slug>/report/", submissions.project_report, name="project-report"),
     path("account/submissions/", submissions.submission_list, name="submission-list"),
     path("account/submissions/<int:pk>/", submissions.submission_detail, name="submission-detail"),
+    path("account/submissions/<int:pk>/resubmit/", corrections.resubmit_view, name="submission-resubmit"),
+    path("projects/<slug:slug>/correct/", corrections.suggest_correction_view, name="project-correct"),
     path("feeds/projects.atom", feeds.new_projects_feed, name="feed-projects"),
     path("feeds/changes.atom", feeds.openness_changes_feed, name="feed-changes"),
     path("sitemap.xml", discovery.sitemap, name="sitemap"),

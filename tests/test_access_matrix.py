@@ -26,6 +26,7 @@ ADMIN = "admin"  # staff only: others are sent to the admin's log-in
 STAFF = "staff"  # moderators and staff only: others are sent to a log-in or refused
 LOGIN_REQUIRED = "login required"  # anonymous visitors are sent to the log-in; signed-in people get in
 OWN_SUBMISSION = "own submission"  # its sender and moderators; a 404 for anyone else
+SENDER_ONLY = "sender only"  # its sender alone (moderators included, anyone else gets a 404); anonymous: log in
 API_READ = "api read"  # GET 200 for everyone, no write accepted
 API_WRITE = "api write"  # credentials required: 401/403 without them
 API_NOT_FOUND = "api not found"  # the API's JSON 404
@@ -44,6 +45,8 @@ RULES = [
     (r"accounts/", LOGIN_REQUIRED),
     (r"submit/$", LOGIN_REQUIRED),
     (r"account/submissions/<int:pk>/$", OWN_SUBMISSION),
+    (r"account/submissions/<int:pk>/resubmit/$", SENDER_ONLY),
+    (r"projects/<slug:slug>/correct/$", LOGIN_REQUIRED),
     (r"account/", LOGIN_REQUIRED),
     (r"projects/<slug:slug>/report/$", PUBLIC),  # anonymous problem reports are welcome (throttled)
     (r"favicon\.ico$", REDIRECT),
@@ -240,6 +243,13 @@ def expect_own_submission(role, response):
     return _status(response, 200) if _signed_in(role) else _status(response, 302, 404)
 
 
+def expect_sender_only(role, response):
+    # Only its sender resubmits (a redirect to it while it does not wait for changes).
+    if role == "contributor":
+        return _status(response, 200, 302)
+    return _status(response, 404) if _signed_in(role) else _status(response, 302)
+
+
 def expect_api_read(role, response):
     return _status(response, 200)
 
@@ -254,7 +264,7 @@ def expect_api_not_found(role, response):
 
 EXPECTATIONS = {
     PUBLIC: expect_public, REDIRECT: expect_redirect, LOGIN_PAGE: expect_login_page, ADMIN: expect_admin,
-    STAFF: expect_staff, LOGIN_REQUIRED: expect_login_required, OWN_SUBMISSION: expect_own_submission,
+    STAFF: expect_staff, LOGIN_REQUIRED: expect_login_required, OWN_SUBMISSION: expect_own_submission, SENDER_ONLY: expect_sender_only,
     API_READ: expect_api_read, API_WRITE: expect_api_write, API_NOT_FOUND: expect_api_not_found,
 }
 

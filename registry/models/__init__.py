@@ -12,10 +12,12 @@ from registry.models.openness import (
     LegAssessment,
     LegValue,
 )
-from registry.models.submissions import Submission
+from registry.models.replies import AssessmentReply, Representative
+from registry.models.submissions import Submission, SubmissionVersion
 from registry.models.sync import SyncStep
 
 __all__ = [
+    "AssessmentReply",
     "CatalogVersion",
     "ChangeRecord",
     "CheckpointRole",
@@ -34,8 +36,10 @@ __all__ = [
     "Organisation",
     "Project",
     "RepoType",
+    "Representative",
     "SourceDataset",
     "Submission",
+    "SubmissionVersion",
     "SyncRun",
     "SyncStep",
 ]

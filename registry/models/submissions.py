@@ -64,6 +64,7 @@ class Submission(models.Model):
     moderator_notes = models.TextField(blank=True, help_text="For moderators only")
 
     created_at = models.DateTimeField(auto_now_add=True)
+    resubmitted_at = models.DateTimeField(null=True, blank=True, help_text="When the current version was sent")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -80,7 +81,33 @@ class Submission(models.Model):
 
     @property
     def title(self) -> str:
+        if self.kind == self.Kind.CORRECTION and self.project:
+            return f"Correction to {self.project.name}"
         return str(self.data.get("name") or self.data.get("summary") or "")[:200]
 
     def get_absolute_url(self):
         return reverse("registry:submission-detail", kwargs={"pk": self.pk})
+
+
+class SubmissionVersion(models.Model):
+    """An earlier version of a submission, kept when its contributor resubmits it after a moderator asked for
+    changes: what was typed then, and the moderator's request it answered."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(help_text="1 for the first version sent, then 2, 3…")
+    raw_data = models.JSONField(help_text="The form fields or API body exactly as received then")
+    data = models.JSONField(help_text="The validated version of raw_data")
+    sent_at = models.DateTimeField(help_text="When this version was sent")
+    change_request = models.TextField(blank=True, help_text="What the moderator asked to change in it")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["submission", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "number"], name="unique_submission_version"),
+        ]
+
+    def __str__(self):
+        return f"Submission #{self.submission_id}, version {self.number}"

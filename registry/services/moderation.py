@@ -13,20 +13,23 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from registry.models import (
     CodeRepository,
     Evidence,
-    HubRepo,
     Leg,
     LegValue,
-    Organisation,
     Project,
     SourceDataset,
     Submission,
 )
-from registry.moderation_selectors import correction_changes
+from registry.services.contribution_records import (
+    contribution_source,
+    free_slug,
+    hub_repos_to_attach,
+    organisations_for,
+)
+from registry.services.corrections import apply_correction
 from registry.services.moderation_edits import save_with_history
 from registry.services.search_index import refresh_search_vectors
 
@@ -53,7 +56,7 @@ def approve_submission(*, submission: Submission, moderator) -> Submission:
         if locked.kind == Submission.Kind.NEW_PROJECT:
             locked.project = _create_project(locked.data, moderator=moderator, reason=reason, submission=locked)
         elif locked.kind == Submission.Kind.CORRECTION and locked.project:
-            _apply_correction(locked, moderator=moderator, reason=reason)
+            locked.project = apply_correction(submission=locked, moderator=moderator, reason=reason)
         _decide(locked, status=Submission.Status.APPROVED, moderator=moderator, reason="")
     _notify(locked)
     return locked
@@ -101,16 +104,16 @@ def _credit(submission: Submission, moderator) -> str:
 
 
 def _create_project(data: dict, *, moderator, reason: str, submission: Submission) -> Project:
-    project = Project(name=data["name"], slug=_free_slug(Project, data["name"]),
+    project = Project(name=data["name"], slug=free_slug(Project, data["name"]),
                       kind=data.get("project_kind") or Project.Kind.MODEL_FAMILY,
                       countries=data.get("countries", []), languages=data.get("languages", []),
                       website=data.get("website", ""), code_url=data.get("code_url", ""),
-                      paper_url=data.get("paper_url", ""), sources=[_source(submission)])
+                      paper_url=data.get("paper_url", ""), sources=[contribution_source(submission)])
     fields = [field.name for field in Project._meta.concrete_fields]
     save_with_history(instance=project, changed_fields=fields, user=moderator, reason=reason)
-    project.organisations.set(_organisations(data, submission))
+    project.organisations.set(organisations_for(data, submission))
     refresh_search_vectors(project_ids=[project.pk])  # the organisations' names are searchable too
-    for repo in _hub_repos(data, project, submission):
+    for repo in hub_repos_to_attach(data, project, submission):
         save_with_history(instance=repo, changed_fields=["project", "role"], user=moderator, reason=reason)
     if data.get("code_url"):
         save_with_history(instance=_code_repository(data, project, moderator), changed_fields=["url"],
@@ -119,48 +122,6 @@ def _create_project(data: dict, *, moderator, reason: str, submission: Submissio
         save_with_history(instance=_justification(data, project, submission), changed_fields=["statement"],
                           user=moderator, reason=reason)
     return project
-
-
-def _source(submission: Submission) -> dict:
-    """A record's source entry, as the catalog's `sources` lists hold them."""
-    return {"dataset": SourceDataset.CONTRIBUTOR.value, "submission": submission.pk}
-
-
-def _free_slug(model, name: str) -> str:
-    """`name` slugified, with -2, -3… appended until no `model` row has it."""
-    base = slugify(name)[:180] or model._meta.model_name
-    slug, counter = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
-
-
-def _organisations(data: dict, submission: Submission) -> list[Organisation]:
-    existing = list(Organisation.objects.filter(slug__in=data.get("organisations", [])))
-    return existing + [_organisation_named(name, submission) for name in data.get("new_organisations", [])]
-
-
-def _organisation_named(name: str, submission: Submission) -> Organisation:
-    same = Organisation.objects.filter(name__iexact=name).first()
-    if same:
-        return same
-    return Organisation.objects.create(name=name, slug=_free_slug(Organisation, name),
-                                       sources=[_source(submission)])
-
-
-def _hub_repos(data: dict, project: Project, submission: Submission) -> list[HubRepo]:
-    """The submitted Hub repos as the project's own; one already attached to another project is left there
-    (the moderator saw it listed as a possible duplicate)."""
-    repos = []
-    for item in data.get("hub_repos", []):
-        repo = HubRepo.objects.filter(repo_id__iexact=item["repo_id"], repo_type=item["repo_type"]).first()
-        if repo is None:
-            repo = HubRepo(repo_id=item["repo_id"], repo_type=item["repo_type"], sources=[_source(submission)])
-        elif repo.project_id:
-            continue
-        repo.project, repo.role = project, "own"
-        repos.append(repo)
-    return repos
 
 
 def _code_repository(data: dict, project: Project, moderator) -> CodeRepository:
@@ -176,16 +137,6 @@ def _justification(data: dict, project: Project, submission: Submission) -> Evid
     return Evidence(project=project, leg=Leg.CORPUS, value=LegValue.UNKNOWN, source=SourceDataset.CONTRIBUTOR,
                     source_key=f"submission-{submission.pk}", url=next((url for url in sources if url), ""),
                     statement=data["justification"], seen_at=submission.created_at)
-
-
-def _apply_correction(submission: Submission, *, moderator, reason: str) -> None:
-    project = submission.project
-    changes = correction_changes(submission)
-    for change in changes:
-        setattr(project, change["field"], change["new"])
-    if changes:
-        save_with_history(instance=project, changed_fields=[change["field"] for change in changes],
-                          user=moderator, reason=reason)
 
 
 def _notify(submission: Submission) -> None:

@@ -70,6 +70,13 @@ def delete_with_history(*, instance: models.Model, user) -> None:
         _recompute(projects, user)
 
 
+def record_project_change(*, project: Project, field: str, old, new, reason: str, user) -> ChangeRecord:
+    """Record a change of `project` that no row's save records (its organisations), and bump the catalog
+    version. Call inside the transaction that made the change."""
+    bump_catalog_version()
+    return _create_record(project=project, field=field, old=old, new=new, reason=reason, user=user)
+
+
 def projects_affected_by(*, instance: models.Model) -> list[Project]:
     """The projects whose openness reads `instance`: itself for a project, the row's project for a repository,
     code repository or evidence row, and for a licence every project with a Hub repository or code repository

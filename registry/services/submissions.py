@@ -1,4 +1,5 @@
-"""Contributions: a new project or a problem report is saved exactly as typed, before any other work.
+"""Contributions: a new project, a correction or a problem report is saved exactly as typed, before any other
+work; a submission sent back for changes is resubmitted as a new version, the earlier ones kept.
 
 Each service is one transaction that stores the raw input beside its validated version and, when there are
 Hub repositories to check, enqueues `check_submission_hub_task` after the commit (a worker never reads a row
@@ -10,8 +11,13 @@ import hmac
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
-from registry.models import Project, Submission
+from registry.models import Project, Submission, SubmissionVersion
+
+
+class NotResubmittable(Exception):
+    """Only its contributor may resubmit a submission, and only once a moderator asked for changes."""
 
 
 def submit_project(*, submitter, raw_data: dict, data: dict, ip_address: str = "") -> Submission:
@@ -25,6 +31,42 @@ def report_problem(*, project: Project, submitter, raw_data: dict, data: dict, i
     """Save a problem report about `project`, pending review. `submitter` is None for an anonymous visitor."""
     return _save(kind=Submission.Kind.PROBLEM_REPORT, submitter=submitter, project=project,
                  raw_data=raw_data, data=data, ip_address=ip_address)
+
+
+def suggest_correction(*, project: Project, submitter, raw_data: dict, data: dict,
+                       ip_address: str = "") -> Submission:
+    """Save a correction to `project` (pending review; data from registry.forms.corrections) and schedule the
+    Hub check of the repositories it attaches. Not idempotent."""
+    return _save(kind=Submission.Kind.CORRECTION, submitter=submitter, project=project,
+                 raw_data=raw_data, data=data, ip_address=ip_address)
+
+
+def resubmit(*, submission: Submission, submitter, raw_data: dict, data: dict) -> Submission:
+    """Replace a sent-back submission's content with its contributor's new version and return it to the
+    queue (pending, Hub check again when it names repositories). The version it replaces is kept as a
+    SubmissionVersion with the moderator's request. Atomic; raises NotResubmittable unless `submitter` sent
+    it and its status is "needs changes"."""
+    from registry.tasks import check_submission_hub_task
+
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if locked.submitter_id != submitter.pk or locked.status != Submission.Status.NEEDS_CHANGES:
+            raise NotResubmittable(f"Submission #{locked.pk} does not wait for your changes.")
+        SubmissionVersion.objects.create(
+            submission=locked, number=locked.versions.count() + 1, raw_data=locked.raw_data, data=locked.data,
+            sent_at=locked.resubmitted_at or locked.created_at, change_request=locked.decision_reason,
+            requested_by=locked.moderated_by)
+        needs_check = bool(data.get("hub_repos"))
+        locked.raw_data, locked.data, locked.status = raw_data, data, Submission.Status.PENDING
+        locked.resubmitted_at, locked.decision_reason = timezone.now(), ""
+        locked.moderated_by, locked.moderated_at = None, None
+        locked.check_status = Submission.CheckStatus.PENDING if needs_check else Submission.CheckStatus.NOT_NEEDED
+        locked.hub_check, locked.pre_assessment, locked.check_attempts = {}, {}, 0
+        locked.last_check_error, locked.last_check_error_at = "", None
+        locked.save()
+        if needs_check:
+            check_submission_hub_task.delay_on_commit(locked.pk)
+    return locked
 
 
 def hash_address(ip_address: str) -> str:

@@ -16,6 +16,7 @@ from registry import moderation_selectors, selectors
 from registry.forms.moderation import APPROVE, REJECT, DecisionForm
 from registry.markdown import render_markdown
 from registry.services import moderation
+from registry.services.corrections import preview_correction_legs
 
 
 def moderator_required(view):
@@ -52,7 +53,8 @@ def moderation_submission(request, pk: int):
             return _decide(request, submission, form.cleaned_data)
         messages.error(request, "Nothing was decided: see the message next to the field.")
     return render(request, "registry/moderation_submission.html", {
-        **_entry(submission), "form": form,
+        **_entry(submission), "form": form, "leg_previews": _leg_previews(submission, request.user),
+        "versions": submission.versions.select_related("requested_by"),
         "justification_html": _markdown(submission.data.get("justification")),
         "details_html": _markdown(submission.data.get("details")),
     }, status=400 if form.errors else 200)
@@ -69,7 +71,15 @@ def moderation_review(request):
 
 def _entry(submission) -> dict:
     return {"submission": submission, "changes": moderation_selectors.correction_changes(submission),
+            "attachments": moderation_selectors.correction_attachments(submission),
             "duplicates": moderation_selectors.duplicates_of(submission)}
+
+
+def _leg_previews(submission, moderator) -> list:
+    """The legs now and as approving would make them, for an open correction."""
+    if submission.kind != submission.Kind.CORRECTION or submission.status not in moderation.OPEN_STATUSES:
+        return []
+    return preview_correction_legs(submission=submission, moderator=moderator)
 
 
 def _decide(request, submission, cleaned: dict):

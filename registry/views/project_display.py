@@ -57,6 +57,7 @@ class CodeRepositoryView:
 class ChangeView:
     change: ChangeRecord
     credit: str
+    edit: str = ""  # a person's edit of a field or an attachment, in words; empty for a leg change
 
 
 def web_url(url: str | None) -> str | None:
@@ -127,7 +128,31 @@ def code_repository_view(repository: CodeRepository) -> CodeRepositoryView:
 
 
 def history_views(changes) -> list[ChangeView]:
-    return [ChangeView(change=change, credit=change_credit(change)) for change in changes]
+    return [ChangeView(change=change, credit=change_credit(change), edit=edit_description(change))
+            for change in changes]
+
+
+def edit_description(change: ChangeRecord) -> str:
+    """A person's edit of a project field or attachment in words ("website: a → b", "evidence added: …");
+    empty for leg changes and the project's own addition."""
+    field, new = change.field, change.new_value
+    if field.startswith("leg:") or (field == "project" and change.hub_repo_id is None):
+        return ""
+    if field == "project":
+        return f"Hub repository {change.hub_repo.repo_id} attached"
+    if field == "evidence" and isinstance(new, dict):
+        return f"evidence added: the {new.get('leg')} leg is {new.get('value')}: {new.get('statement', '')}"
+    if field == "code_repository" and isinstance(new, dict):
+        return f"code repository attached: {new.get('url')} ({new.get('licence') or 'licence not given'})"
+    if field == "hub_repo" and isinstance(new, dict):
+        return f"Hub repository {new.get('repo_id')} added"
+    return f"{field.replace('_', ' ')}: {_plain(change.old_value)} → {_plain(new)}"
+
+
+def _plain(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "(none)"
+    return str(value) if value not in (None, "") else "(empty)"
 
 
 def change_credit(change: ChangeRecord) -> str:

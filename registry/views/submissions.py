@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from api.throttling import client_address, contribution_wait
-from registry import submission_selectors
+from registry import moderation_selectors, submission_selectors
 from registry.forms.submissions import ProblemReportForm, ProjectSubmissionForm, structured
 from registry.markdown import render_markdown
 from registry.models import Project
@@ -31,11 +31,11 @@ def submit(request):
     if action == "preview":
         form = ProjectSubmissionForm(data=request.POST)
         if form.is_valid():
-            request.session[DRAFT_KEY] = _typed(request.POST)
+            request.session[DRAFT_KEY] = typed(request.POST)
             return _confirmation(request, form)
         return _form_page(request, form, status=400)
     draft = request.session.get(DRAFT_KEY) if "edit" in request.GET else None
-    return _form_page(request, ProjectSubmissionForm(data=_bound(draft)) if draft else ProjectSubmissionForm())
+    return _form_page(request, ProjectSubmissionForm(data=bound_form_data(draft)) if draft else ProjectSubmissionForm())
 
 
 @login_required
@@ -53,6 +53,9 @@ def submission_detail(request, pk: int):
         raise Http404("No such submission")
     return render(request, "registry/submission_detail.html", {
         "submission": submission,
+        "changes": moderation_selectors.correction_changes(submission),
+        "attachments": moderation_selectors.correction_attachments(submission),
+        "versions": submission.versions.select_related("requested_by"),
         "justification_html": _markdown(submission.data.get("justification")),
         "details_html": _markdown(submission.data.get("details")),
     })
@@ -67,8 +70,8 @@ def project_report(request, slug: str):
         return _thanks(request, project)  # a bot learns nothing; nothing is saved
     if request.method == "POST" and form.is_valid():
         if (wait := contribution_wait(request)) is not None:
-            return _too_many(request, wait)
-        report_problem(project=project, submitter=request.user, raw_data=_typed(request.POST),
+            return too_many(request, wait)
+        report_problem(project=project, submitter=request.user, raw_data=typed(request.POST),
                        data=structured(form.cleaned_data), ip_address=client_address(request))
         return _thanks(request, project)
     return render(request, "registry/project_report.html", {"project": project, "form": form},
@@ -80,14 +83,14 @@ def _send(request):
     if not draft:
         messages.warning(request, "Nothing to send: fill in the form first.")
         return redirect("registry:submit")
-    form = ProjectSubmissionForm(data=_bound(draft))
+    form = ProjectSubmissionForm(data=bound_form_data(draft))
     if form.caught_a_bot:
         request.session.pop(DRAFT_KEY, None)
         return redirect("registry:submission-list")
     if not form.is_valid():
         return _form_page(request, form, status=400)
     if (wait := contribution_wait(request)) is not None:
-        return _too_many(request, wait)
+        return too_many(request, wait)
     submission = submit_project(submitter=request.user, raw_data=draft, data=structured(form.cleaned_data),
                                 ip_address=client_address(request))
     request.session.pop(DRAFT_KEY, None)
@@ -109,7 +112,7 @@ def _form_page(request, form, status: int = 200):
     return render(request, "registry/submission_form.html", {"form": form}, status=status)
 
 
-def _too_many(request, wait: float):
+def too_many(request, wait: float):
     response = render(request, "registry/submission_throttled.html", {"wait_minutes": max(1, round(wait / 60))},
                       status=429)
     response["Retry-After"] = str(int(wait))
@@ -126,11 +129,11 @@ def _markdown(text) -> str:
     return mark_safe(render_markdown(str(text))) if text else ""  # noqa: S308
 
 
-def _typed(post) -> dict:
+def typed(post) -> dict:
     """The form exactly as received: one string per field, a list where a field was sent several times."""
     return {key: values[0] if len(values) == 1 else values
             for key, values in post.lists() if key not in _NOT_TYPED}
 
 
-def _bound(raw: dict) -> MultiValueDict:
+def bound_form_data(raw: dict) -> MultiValueDict:
     return MultiValueDict({key: value if isinstance(value, list) else [value] for key, value in raw.items()})

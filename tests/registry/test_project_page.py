@@ -124,19 +124,20 @@ def test_related_projects_share_an_organisation_or_a_base_model(client):
     assert "Stranger" not in related and "Hidden sibling" not in related
 
 
-def test_the_correction_entry_point_leads_to_the_report_form_or_explains_how_corrections_are_made(client):
+def test_anonymous_visitors_get_the_problem_report_and_people_logged_in_the_correction_form(client):
     project = ProjectFactory()
+    report_url = reverse("registry:project-report", kwargs={"slug": project.slug})
+    correct_url = reverse("registry:project-correct", kwargs={"slug": project.slug})
 
-    html = page(client, project)
+    anonymous = page(client, project)
+    correction = anonymous[anonymous.index('id="correction-title"'):]
+    assert "mailto:" not in anonymous
+    assert f'<a href="{report_url}">Report a problem</a>' in correction
+    assert f"/accounts/login/?next={correct_url}" in correction
 
-    correction = html[html.index('id="correction-title"'):]
-    assert "mailto:" not in html
-    try:
-        report_url = reverse("registry:project-report", kwargs={"slug": project.slug})
-    except NoReverseMatch:
-        assert "corrections are made by the registry's moderators" in correction
-    else:
-        assert f'<a href="{report_url}">Suggest a correction or report a problem</a>' in correction
+    client.force_login(UserFactory())
+    signed_in = page(client, project)
+    assert f'<a class="button" href="{correct_url}">Suggest a correction</a>' in signed_in
 
 
 def test_the_checkpoints_and_their_prose_notes_are_listed(client, lucie):
