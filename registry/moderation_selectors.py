@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from registry.accounts import MODERATOR_GROUP
-from registry.models import HubRepo, Organisation, Project, Submission
+from registry.models import ChangeRecord, HubRepo, Organisation, Project, Submission, SyncRun
 from registry.submission_selectors import find_possible_duplicates
 
 # A correction's fields (as a contributor's data names them) and the project fields they change.
@@ -24,6 +24,22 @@ def list_moderation_queue() -> QuerySet[Submission]:
     """Pending and sent-back submissions, newest first, with their submitter and project."""
     return (Submission.objects.filter(status__in=[Submission.Status.PENDING, Submission.Status.NEEDS_CHANGES])
             .select_related("submitter", "project").order_by("-created_at", "-pk"))
+
+
+def list_sync_flags(*, limit: int = 50) -> dict:
+    """What the Hub syncs flagged: projects needing review (an override contradicted, sources disagreeing),
+    repositories whose last sync failed or that vanished from the Hub, and the projects' leg changes made by
+    the last finished sync run. At most `limit` of each."""
+    last_run = SyncRun.objects.exclude(status=SyncRun.Status.RUNNING).exclude(trigger=SyncRun.Trigger.SNAPSHOT).first()
+    changed = (ChangeRecord.objects.filter(sync_run=last_run, field__startswith="leg:", hub_repo__isnull=True)
+               .exclude(field__endswith=":computed")
+               .select_related("project").order_by("project__name", "field")[:limit] if last_run else [])
+    return {
+        "review": list(Project.objects.filter(needs_review=True).order_by("name")[:limit]),
+        "failed": list(HubRepo.objects.filter(sync_status__in=[HubRepo.SyncStatus.ERROR, HubRepo.SyncStatus.MISSING])
+                       .select_related("project").order_by("-last_error_at", "repo_id")[:limit]),
+        "changed": list(changed),
+    }
 
 
 def get_submission_for_moderation(*, pk: int) -> Submission | None:

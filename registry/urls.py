@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from registry import views, views_status
-from registry.views import corrections, discovery, feeds, moderation, privacy, submissions
+from registry.views import corrections, discovery, feeds, moderation, privacy, replies, submissions
 
 app_name = "registry"
 
@@ -33,6 +33,10 @@ urlpatterns = [
     path("account/submissions/<int:pk>/", submissions.submission_detail, name="submission-detail"),
     path("account/submissions/<int:pk>/resubmit/", corrections.resubmit_view, name="submission-resubmit"),
     path("projects/<slug:slug>/correct/", corrections.suggest_correction_view, name="project-correct"),
+    path("projects/<slug:slug>/reply/", replies.reply_to_assessment, name="project-reply"),
+    path("organisations/<slug:slug>/represent/", replies.represent_organisation, name="organisation-represent"),
+    path("moderation/representatives/<int:pk>/", replies.decide_claim, name="moderation-claim"),
+    path("moderation/replies/<int:pk>/hide/", replies.hide_reply, name="moderation-hide-reply"),
     path("feeds/projects.atom", feeds.new_projects_feed, name="feed-projects"),
     path("feeds/changes.atom", feeds.openness_changes_feed, name="feed-changes"),
     path("sitemap.xml", discovery.sitemap, name="sitemap"),

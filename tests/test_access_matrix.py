@@ -27,6 +27,8 @@ STAFF = "staff"  # moderators and staff only: others are sent to a log-in or ref
 LOGIN_REQUIRED = "login required"  # anonymous visitors are sent to the log-in; signed-in people get in
 OWN_SUBMISSION = "own submission"  # its sender and moderators; a 404 for anyone else
 SENDER_ONLY = "sender only"  # its sender alone (moderators included, anyone else gets a 404); anonymous: log in
+STAFF_ACTION = "staff action"  # moderators' POST-only actions: a GET is 405 for them, others are refused
+REPRESENTATIVE = "representative"  # verified representatives only: anonymous visitors log in, others get a 403
 API_READ = "api read"  # GET 200 for everyone, no write accepted
 API_WRITE = "api write"  # credentials required: 401/403 without them
 API_NOT_FOUND = "api not found"  # the API's JSON 404
@@ -35,6 +37,7 @@ API_NOT_FOUND = "api not found"  # the API's JSON 404
 RULES = [
     (r"admin/(login|logout)/$", LOGIN_PAGE),
     (r"admin/", ADMIN),
+    (r"moderation/(representatives|replies)/", STAFF_ACTION),
     (r"moderation/", STAFF),
     (r"api/\^\[\\s\\S\]\*/\$$", API_NOT_FOUND),
     (r"api/v1/submissions/", API_WRITE),
@@ -47,6 +50,8 @@ RULES = [
     (r"account/submissions/<int:pk>/$", OWN_SUBMISSION),
     (r"account/submissions/<int:pk>/resubmit/$", SENDER_ONLY),
     (r"projects/<slug:slug>/correct/$", LOGIN_REQUIRED),
+    (r"projects/<slug:slug>/reply/$", REPRESENTATIVE),
+    (r"organisations/<slug:slug>/represent/$", LOGIN_REQUIRED),
     (r"account/", LOGIN_REQUIRED),
     (r"projects/<slug:slug>/report/$", PUBLIC),  # anonymous problem reports are welcome (throttled)
     (r"favicon\.ico$", REDIRECT),
@@ -230,6 +235,15 @@ def expect_staff(role, response):
     return _status(response, 302, 403)
 
 
+def expect_staff_action(role, response):
+    return _status(response, 405) if _is_staff(role) else expect_staff(role, response)
+
+
+def expect_representative(role, response):
+    # Nobody in this matrix represents an organisation.
+    return _status(response, 403) if _signed_in(role) else _sent_to_login(response, "/accounts/login/")
+
+
 def expect_login_required(role, response):
     if not _signed_in(role):
         return _sent_to_login(response, "/accounts/login/")
@@ -265,6 +279,7 @@ def expect_api_not_found(role, response):
 EXPECTATIONS = {
     PUBLIC: expect_public, REDIRECT: expect_redirect, LOGIN_PAGE: expect_login_page, ADMIN: expect_admin,
     STAFF: expect_staff, LOGIN_REQUIRED: expect_login_required, OWN_SUBMISSION: expect_own_submission, SENDER_ONLY: expect_sender_only,
+    STAFF_ACTION: expect_staff_action, REPRESENTATIVE: expect_representative,
     API_READ: expect_api_read, API_WRITE: expect_api_write, API_NOT_FOUND: expect_api_not_found,
 }
 

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
-from registry import moderation_selectors, selectors
+from registry import moderation_selectors, reply_selectors, selectors
 from registry.forms.moderation import APPROVE, REJECT, DecisionForm
 from registry.markdown import render_markdown
 from registry.services import moderation
@@ -37,6 +37,8 @@ def moderation_queue(request):
     submissions = list(moderation_selectors.list_moderation_queue())
     return render(request, "registry/moderation_queue.html", {
         "entries": [_entry(submission) for submission in submissions],
+        "claims": reply_selectors.list_pending_claims(),
+        "sync_flags": moderation_selectors.list_sync_flags(),
     })
 
 

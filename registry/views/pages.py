@@ -27,6 +27,7 @@ from registry.views.project_display import (
     language_names,
 )
 from registry.views.related_display import related_project_views
+from registry.views.replies_display import reply_context
 
 METHODOLOGY_FILE = settings.BASE_DIR / "docs" / "methodology.md"
 
@@ -54,6 +55,7 @@ def project_detail(request, slug):
         "why_schemes_disagree": WHY_SCHEMES_DISAGREE,
         "embed": embed_snippets(project, absolute=request.build_absolute_uri),
         "history": history_views(selectors.list_leg_changes(project=project)),
+        **reply_context(request.user, project),
     })
 
 

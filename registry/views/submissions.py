@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from api.throttling import client_address, contribution_wait
-from registry import moderation_selectors, submission_selectors
+from registry import moderation_selectors, reply_selectors, submission_selectors
 from registry.forms.submissions import ProblemReportForm, ProjectSubmissionForm, structured
 from registry.markdown import render_markdown
 from registry.models import Project
@@ -43,6 +43,7 @@ def submission_list(request):
     """The signed-in contributor's own submissions and their statuses."""
     return render(request, "registry/submission_list.html", {
         "submissions": submission_selectors.list_submissions_of(user=request.user),
+        "claims": reply_selectors.list_claims_of(user=request.user),
     })
 
 
