@@ -278,8 +278,8 @@ def expect_api_not_found(role, response):
 
 EXPECTATIONS = {
     PUBLIC: expect_public, REDIRECT: expect_redirect, LOGIN_PAGE: expect_login_page, ADMIN: expect_admin,
-    STAFF: expect_staff, LOGIN_REQUIRED: expect_login_required, OWN_SUBMISSION: expect_own_submission, SENDER_ONLY: expect_sender_only,
-    STAFF_ACTION: expect_staff_action, REPRESENTATIVE: expect_representative,
+    STAFF: expect_staff, LOGIN_REQUIRED: expect_login_required, OWN_SUBMISSION: expect_own_submission,
+    SENDER_ONLY: expect_sender_only, STAFF_ACTION: expect_staff_action, REPRESENTATIVE: expect_representative,
     API_READ: expect_api_read, API_WRITE: expect_api_write, API_NOT_FOUND: expect_api_not_found,
 }
 
