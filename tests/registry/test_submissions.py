@@ -291,7 +291,7 @@ def test_the_list_of_ones_submissions_takes_a_fixed_number_of_queries(client, co
         Submission.objects.create(kind="correction", submitter=contributor, project=project, raw_data={},
                                   data={"summary": f"Fix {n}"})
     client.force_login(contributor)
-    with django_assert_num_queries(3):  # session, user, submissions with their projects
+    with django_assert_num_queries(4):  # session, user, submissions with their projects, representation claims
         assert client.get("/account/submissions/").status_code == 200
 
 
