@@ -42,12 +42,18 @@ FORMAT_PARAMETER = OpenApiParameter(
 
 
 class RegistryAutoSchema(AutoSchema):
+    """What every GET shares; write operations (contributions) declare their own responses."""
+
     def get_override_parameters(self):
+        if self.method != "GET":
+            return super().get_override_parameters()
         formats = [FORMAT_PARAMETER] if CSV in self.map_renderers("media_type") else []
         return [*super().get_override_parameters(), *formats, *RESPONSE_HEADERS]
 
     def get_response_serializers(self):
         success = super().get_response_serializers()
+        if self.method != "GET":
+            return success
         responses = {(200, JSON): OpenApiResponse(success, description="OK.")}
         if CSV in self.map_renderers("media_type"):
             responses[(200, CSV)] = OpenApiResponse(

@@ -4,7 +4,7 @@ from django.urls import include, path, re_path, register_converter
 
 from api import views
 from api.not_found import not_found
-from api.views.submissions import SubmissionCreate
+from api.views.submissions import CorrectionCreate, SubmissionCreate
 
 app_name = "api"
 
@@ -39,6 +39,7 @@ v1 = [
     path("", views.ApiIndex.as_view(), name="index"),
     path("projects/", views.ProjectList.as_view(), name="project-list"),
     path("projects/<slug:slug>/", views.ProjectDetail.as_view(), name="project-detail"),
+    path("projects/<slug:slug>/corrections/", CorrectionCreate.as_view(), name="project-correction-list"),
     path("hub-repos/", views.HubRepoList.as_view(), name="hub-repo-list"),
     path("hub-repos/<repo_type:repo_type>/<repo_id:repo_id>/", views.HubRepoDetail.as_view(),
          name="hub-repo-detail"),

@@ -287,9 +287,10 @@ CORS_EXPOSE_HEADERS = ["ETag", "Link", "Retry-After"]
 SPECTACULAR_SETTINGS = {
     "TITLE": "European Open LLM Registry API",
     "DESCRIPTION": (
-        "Read-only access to the registry of European open LLM projects: how open each project "
-        "and model checkpoint is (code, model, corpus), with the evidence. See docs/api.md for "
-        "pagination, filtering, caching and throttling."
+        "Read access to the registry of European open LLM projects: how open each project "
+        "and model checkpoint is (code, model, corpus), with the evidence; with a token, "
+        "contributions (propose a project, suggest a correction), which wait for a moderator. "
+        "See docs/api.md for pagination, filtering, caching and throttling."
     ),
     "VERSION": "1.0.0",
     "LICENSE": {"name": "Data: facts; OSAI Index scores CC-BY-4.0 (osai-index.eu)"},
@@ -301,6 +302,7 @@ SPECTACULAR_SETTINGS = {
         "ProjectKindEnum": "registry.models.catalog.Project.Kind",
         "OrganisationKindEnum": "registry.models.catalog.Organisation.Kind",
         "LegValueEnum": "registry.models.openness.LegValue",
+        "CodeCoverageEnum": "registry.models.code.CodeCoverage",
         "LicenceClassEnum": "registry.models.licences.LicenceClass",
         "SyncStatusEnum": "registry.models.hub.HubRepo.SyncStatus",
         "SyncRunStatusEnum": "registry.models.hub.SyncRun.Status",

@@ -39,8 +39,9 @@ def test_every_field_and_parameter_is_described(generated):
         f"{name}.{field}" for name, component in schema["components"]["schemas"].items()
         for field, spec in component.get("properties", {}).items() if not spec.get("description")
     ] + [
-        f"{path} {parameter['name']}" for path, item in schema["paths"].items()
-        for parameter in item["get"].get("parameters", []) if not parameter.get("description")
+        f"{method.upper()} {path} {parameter['name']}" for path, item in schema["paths"].items()
+        for method, operation in item.items() for parameter in operation.get("parameters", [])
+        if not parameter.get("description")
     ]
     assert undescribed == []
 
@@ -48,7 +49,27 @@ def test_every_field_and_parameter_is_described(generated):
 def test_every_resource_has_an_example(generated):
     schema = yaml.safe_load(generated)
     for path, item in schema["paths"].items():
-        assert item["get"]["responses"]["200"]["content"]["application/json"].get("examples"), path
+        if "get" in item:
+            assert item["get"]["responses"]["200"]["content"]["application/json"].get("examples"), path
+
+
+@pytest.mark.parametrize(("path", "request_schema"), [
+    ("/api/v1/submissions/", "ProjectSubmissionRequest"),
+    ("/api/v1/projects/{slug}/corrections/", "CorrectionRequest"),
+])
+def test_the_contribution_endpoints_publish_their_request_and_responses(generated, path, request_schema):
+    schema = yaml.safe_load(generated)
+    operation = schema["paths"][path]["post"]
+    assert operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(request_schema)
+    assert operation["responses"]["201"]["content"]["application/json"]["schema"]["$ref"].endswith("/Submission")
+    assert {"400", "401", "429"} <= set(operation["responses"])
+    assert {"tokenAuth": []} in operation["security"]
+    fields = schema["components"]["schemas"][request_schema]["properties"]
+    assert "fax_number" not in fields and "justification" in fields
+    if request_schema == "CorrectionRequest":
+        assert {"evidence_leg", "evidence_value", "evidence_url", "evidence_shows", "attach_code_coverage",
+                "hub_repo_ids"} <= set(fields)
+        assert schema["components"]["schemas"][request_schema]["required"] == ["justification"]
 
 
 @pytest.mark.django_db

@@ -93,3 +93,52 @@ def test_submissions_are_throttled_per_account(client, token, settings, django_c
     response = post(client, body(hub_repo_ids=[]), token)
     assert statuses == [201, 201, 429] and response.status_code == 429 and response["Retry-After"]
     assert response.json()["code"] == "throttled" and Submission.objects.count() == 2
+
+
+# --- Corrections ---------------------------------------------------------------------------------------------
+
+CORRECTIONS = "/api/v1/projects/{slug}/corrections/"
+
+
+@pytest.fixture
+def project(db):
+    from tests.factories import ProjectFactory
+
+    return ProjectFactory(slug="lucie", name="Lucie", website="https://old.example.org/")
+
+
+def test_a_token_holder_suggests_a_correction_where_left_out_fields_keep_their_value(client, token, project):
+    body = {"website": "https://new.example.org/", "justification": "The site moved.",
+            "evidence_leg": "corpus", "evidence_value": "closed", "evidence_url": "https://example.org/card",
+            "evidence_shows": "The corpus is not released."}
+    response = client.post(CORRECTIONS.format(slug="lucie"), body, content_type="application/json",
+                           HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert response.status_code == 201, response.content
+    submission = Submission.objects.get()
+    assert response.json()["kind"] == "correction" and submission.project == project
+    assert submission.raw_data == body
+    assert submission.data == {"website": "https://new.example.org/", "justification": "The site moved.",
+                               "evidence": {"leg": "corpus", "value": "closed", "url": "https://example.org/card",
+                                            "shows": "The corpus is not released.", "quote": ""}}
+
+
+@pytest.mark.parametrize(("body", "field", "message"), [
+    ({"justification": "x"}, "__all__", "Nothing differs from the project"),
+    ({"website": "javascript:alert(1)", "justification": "x"}, "website", "starting with http://"),
+    ({"evidence_leg": "model", "justification": "x"}, "evidence_url", "Evidence needs"),
+    ({"website": "https://new.example.org/"}, "justification", "This field is required."),
+])
+def test_a_correction_gets_the_site_forms_validation_as_json(client, token, project, body, field, message):
+    response = client.post(CORRECTIONS.format(slug="lucie"), body, content_type="application/json",
+                           HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert response.status_code == 400 and response.json()["code"] == "invalid"
+    assert any(message in error for error in response.json()["errors"][field])
+    assert not Submission.objects.exists()
+
+
+def test_a_correction_needs_a_token_and_an_existing_project(client, token, project):
+    body = {"website": "https://new.example.org/", "justification": "x"}
+    assert client.post(CORRECTIONS.format(slug="lucie"), body, content_type="application/json").status_code == 401
+    response = client.post(CORRECTIONS.format(slug="nope"), body, content_type="application/json",
+                           HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert response.status_code == 404 and response.json()["code"] == "not_found"
