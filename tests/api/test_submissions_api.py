@@ -142,3 +142,10 @@ def test_a_correction_needs_a_token_and_an_existing_project(client, token, proje
     response = client.post(CORRECTIONS.format(slug="nope"), body, content_type="application/json",
                            HTTP_AUTHORIZATION=f"Token {token.key}")
     assert response.status_code == 404 and response.json()["code"] == "not_found"
+
+
+def test_a_post_to_a_path_naming_no_project_is_the_apis_json_404(token):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/api/v1/projects/not a slug/corrections/", b"{}", content_type="application/json")
+    assert response.status_code == 404 and response.json()["code"] == "not_found"
