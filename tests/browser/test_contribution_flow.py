@@ -138,3 +138,70 @@ def test_the_public_history_of_an_approved_project_credits_its_contributor(live_
     _, anonymous = sign_up_submit_and_approve(people, fake_hub)
     history = anonymous.get_by_role("region", name="History of changes")
     assert history.get_by_text(re.compile(r"submitted by carol, approved by mona")).first.is_visible()
+
+
+def test_a_contributor_corrects_a_project_with_evidence_and_a_moderator_approves_it(live_server, people):
+    from django.db import transaction
+
+    from registry.services.openness import recompute_project_openness
+    from tests.factories import HubRepoFactory, ProjectFactory, synced
+    from tests.submissions_fixtures import make_contributor
+
+    project = ProjectFactory(name="Lucie", slug="lucie", kind="model-family", website="https://old.example.org/")
+    synced(HubRepoFactory(project=project, repo_id="OpenLLM-France/Lucie-7B"), license="apache-2.0")
+    with transaction.atomic():
+        recompute_project_openness(project=project)
+    contributor_account = make_contributor("carol@example.org")
+    call_command("create_moderator", "mona@example.org", "--no-input")
+    from django.contrib.auth import get_user_model
+
+    moderator_account = get_user_model().objects.get(email="mona@example.org")
+    moderator_account.set_password(MODERATOR_PASSWORD)
+    moderator_account.save()
+    open_page, console = people
+
+    # --- The contributor opens the project page, follows "Suggest a correction" and fills in the form.
+    contributor = open_page()
+    log_in(contributor, contributor_account.email, "a-correct-horse-battery-staple")
+    contributor.wait_for_url(lambda url: "/accounts/login/" not in url)
+    contributor.goto("/projects/lucie/")
+    section = contributor.get_by_role("region", name="Suggest a correction")
+    section.get_by_role("link", name="Suggest a correction", exact=True).click()
+    assert contributor.get_by_label("Website").input_value() == "https://old.example.org/"
+    contributor.get_by_label("Website").fill("https://www.openllm-france.fr/")
+    contributor.get_by_label("Attach a code repository").fill("https://github.com/OpenLLM-France/Lucie-Training")
+    contributor.get_by_label("Its licence").fill("AGPL-3.0")
+    contributor.get_by_label("What its code covers").select_option("pre-training")
+    contributor.get_by_label("Evidence for the leg").select_option("corpus")
+    contributor.get_by_label("The value it supports").select_option("closed")
+    contributor.get_by_label("Its source").fill("https://example.org/lucie/data-card")
+    contributor.get_by_label("What the source shows").fill("The data card says the corpus is not released.")
+    contributor.get_by_label("Why, with sources").fill("The website moved; the code is public.")
+    contributor.get_by_role("button", name="Send the correction").click()
+    contributor.wait_for_url(re.compile(r"/account/submissions/\d+/$"))
+    assert contributor.get_by_text("Pending review").first.is_visible()
+
+    # --- The moderator sees the diff and the legs as they would become, and approves.
+    moderator = open_page()
+    log_in(moderator, "mona@example.org", MODERATOR_PASSWORD)
+    moderator.wait_for_url(lambda url: "/accounts/login/" not in url)
+    moderator.goto("/moderation/")
+    moderator.get_by_role("heading", level=2).get_by_role("link", name=re.compile("Correction to Lucie")).click()
+    diff = moderator.get_by_role("table", name="What the correction changes")
+    assert diff.get_by_role("cell", name="https://old.example.org/").is_visible()
+    assert diff.get_by_role("cell", name="https://www.openllm-france.fr/").is_visible()
+    legs = moderator.get_by_role("table", name="The three legs as they would become")
+    code_row = legs.get_by_role("row").filter(has=moderator.get_by_role("rowheader", name="code"))
+    assert "unknown" in code_row.get_by_role("cell").nth(0).inner_text()
+    assert "open" in code_row.get_by_role("cell").nth(1).inner_text()
+    moderator.get_by_role("button", name="Approve").click()
+    moderator.wait_for_url("**/moderation/")
+
+    # --- Anyone sees the new value, the new code leg and the history crediting both.
+    anonymous = open_page()
+    anonymous.goto("/projects/lucie/")
+    assert anonymous.get_by_role("link", name="https://www.openllm-france.fr/").is_visible()
+    history = anonymous.get_by_role("region", name="History of changes")
+    assert history.get_by_text("website: https://old.example.org/ → https://www.openllm-france.fr/").is_visible()
+    assert history.get_by_text(re.compile(r"submitted by carol, approved by mona")).first.is_visible()
+    assert [line for line in console if "Content Security Policy" in line] == []
