@@ -87,8 +87,10 @@ def sync_namespace_task(self, run_id: int, namespace_id: int) -> None:
     """List one namespace for the run `run_id`; enqueue detailed syncs of the repos that changed."""
 
     def sync(run: SyncRun, client: HubClient) -> dict[str, int]:
-        tally = sync_hub_namespace(run=run, namespace_pk=namespace_id, client=client,
-                                   schedule_detail=lambda repo_pk: enqueue_repo_sync(run_id=run.pk, repo_pk=repo_pk))
+        tally = sync_hub_namespace(
+            run=run, namespace_pk=namespace_id, client=client,
+            schedule_detail=lambda repo_pk, listed=None: enqueue_repo_sync(run_id=run.pk, repo_pk=repo_pk,
+                                                                           listed=listed))
         return {} if tally is None else {"changed": tally.changed, "unchanged": tally.unchanged,
                                          "discovered": tally.discovered}
 
@@ -99,11 +101,12 @@ def sync_namespace_task(self, run_id: int, namespace_id: int) -> None:
 
 
 @shared_task(bind=True, soft_time_limit=6 * 60, time_limit=7 * 60, **STEP_OPTIONS)
-def sync_repo_task(self, run_id: int, repo_pk: int) -> None:
-    """Sync one repo in detail for the run `run_id` (metadata, README, declared datasets)."""
+def sync_repo_task(self, run_id: int, repo_pk: int, listed: dict | None = None) -> None:
+    """Sync one repo in detail for the run `run_id` (metadata, README, declared datasets); `listed` is the
+    listing row that showed it, which spares the metadata request."""
 
     def sync(run: SyncRun, client: HubClient) -> dict[str, int]:
-        outcome = sync_hub_repo(run=run, repo_pk=repo_pk, client=client,
+        outcome = sync_hub_repo(run=run, repo_pk=repo_pk, client=client, listed=listed,
                                 schedule_detail=lambda pk: enqueue_repo_sync(run_id=run.pk, repo_pk=pk))
         return outcome_counts(outcome)
 
@@ -113,11 +116,12 @@ def sync_repo_task(self, run_id: int, repo_pk: int) -> None:
     _run_step(self, run_id=run_id, step=f"repo:{repo_pk}", sync=sync, fail=fail)
 
 
-def enqueue_repo_sync(*, run_id: int, repo_pk: int) -> None:
-    """Enqueue a detailed sync of `repo_pk` in the run, once per run, after the current transaction commits."""
+def enqueue_repo_sync(*, run_id: int, repo_pk: int, listed: dict | None = None) -> None:
+    """Enqueue a detailed sync of `repo_pk` in the run, once per run, after the current transaction commits;
+    `listed` is the listing row that showed the repo, if any."""
     if claim_step(run_id=run_id, key=f"repo:{repo_pk}"):
         add_pending_tasks(run_id=run_id)
-        sync_repo_task.delay_on_commit(run_id, repo_pk)
+        sync_repo_task.delay_on_commit(run_id, repo_pk, listed)
 
 
 def enqueue_manual_sync(*, repo_pks: list[int]) -> SyncRun:

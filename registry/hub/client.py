@@ -3,15 +3,15 @@
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Any
 
 import httpx2
-from huggingface_hub import HfApi
+from huggingface_hub import DatasetInfo, HfApi, ModelInfo, hf_hub_url
 from huggingface_hub.errors import RemoteEntryNotFoundError
+from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_status
 
 from registry.hub import session
-from registry.hub.errors import translated_errors
+from registry.hub.errors import HubUnavailable, translated_errors
 from registry.hub.records import (
     HubCard,
     HubDataset,
@@ -48,16 +48,15 @@ class HubClient:
 
     Methods return frozen records and raise only `HubError` subclasses: `HubNotFound`, `HubGated`,
     `HubRateLimited`, `HubUnavailable`, or `HubError` itself for other refusals. Nothing is written
-    anywhere but the README cache in `cache_dir`.
+    anywhere.
 
     `requests_made` counts every HTTP request sent for this client: listing pages, retries, redirects,
-    README HEADs and GETs. `before_request`, if given, is called before each of them; whatever it raises
+    README GETs. `before_request`, if given, is called before each of them; whatever it raises
     aborts the call and reaches the caller unchanged. `timeout` (seconds) bounds every request.
 
-    huggingface_hub retries listing pages, and README downloads with nothing cached, itself (up to 5 times,
-    1 to 8 s apart, or after the announced reset on a 429) before an error reaches us; `model_info` and
-    `dataset_info` are never retried. When the Hub fails, a README already in `cache_dir` is served from
-    there. Not thread-safe: one client per thread or task.
+    huggingface_hub retries listing pages itself (up to 5 times, 1 to 8 s apart, or after the announced
+    reset on a 429) before an error reaches us; `model_info`, `dataset_info` and READMEs are never retried
+    here (the sync retries the repo after the others). Not thread-safe: one client per thread or task.
     """
 
     def __init__(
@@ -65,19 +64,18 @@ class HubClient:
         endpoint: str,
         token: str | None,
         timeout: float = 10.0,
-        cache_dir: str | None = None,
         before_request: Callable[[], None] | None = None,
     ):
         session.install()
         self.endpoint = endpoint.rstrip("/")
         self.timeout = timeout
-        self.cache_dir = cache_dir
+        self._token = token or False
         self.before_request = before_request
         self.requests_made = 0
         # token=False: never fall back to HF_TOKEN or a token file found on the machine.
         self._api = HfApi(
             endpoint=self.endpoint,
-            token=token or False,
+            token=self._token,
             library_name=LIBRARY_NAME,
             library_version=_library_version(),
         )
@@ -107,24 +105,42 @@ class HubClient:
             info = self._api.dataset_info(repo_id, expand=list(DATASET_EXPAND), timeout=self.timeout)
         return dataset_from_info(info, call.received(info.id))
 
-    def model_card(self, repo_id: str) -> HubCard:
-        """A model's README (an empty card if it has none). Raises HubGated when its files need an access grant."""
-        return self._card(repo_id, "model")
+    @staticmethod
+    def model_from_row(raw: dict) -> HubModel:
+        """The HubModel a listing row (its JSON, `HubModel.raw`) describes, without a request."""
+        return model_from_info(ModelInfo(**raw), raw)
 
-    def dataset_card(self, repo_id: str) -> HubCard:
-        """A dataset's README (an empty card if it has none). Raises HubGated when its files need an access grant."""
-        return self._card(repo_id, "dataset")
+    @staticmethod
+    def dataset_from_row(raw: dict) -> HubDataset:
+        """The HubDataset a listing row (its JSON, `HubDataset.raw`) describes, without a request."""
+        return dataset_from_info(DatasetInfo(**raw), raw)
 
-    def _card(self, repo_id: str, repo_type: str) -> HubCard:
+    def model_card(self, repo_id: str, revision: str | None = None) -> HubCard:
+        """A model's README at `revision` (default: main), in one GET (an empty card if it has none).
+        Raises HubGated when its files need an access grant."""
+        return self._card(repo_id, "model", revision)
+
+    def dataset_card(self, repo_id: str, revision: str | None = None) -> HubCard:
+        """A dataset's README, like `model_card`."""
+        return self._card(repo_id, "dataset", revision)
+
+    def _card(self, repo_id: str, repo_type: str, revision: str | None) -> HubCard:
+        # One GET: hf_hub_download would first send a HEAD for its local cache, which a sync, reading a
+        # README only after its commit changed, never reuses.
+        url = hf_hub_url(repo_id, "README.md", repo_type=repo_type, revision=revision, endpoint=self.endpoint)
+        headers = build_hf_headers(token=self._token, library_name=LIBRARY_NAME, library_version=_library_version())
         with self._observed(_Call(self)):
             try:
-                path = self._api.hf_hub_download(
-                    repo_id, "README.md", repo_type=repo_type, cache_dir=self.cache_dir, etag_timeout=self.timeout
-                )
+                response = get_session().get(url, headers=headers, timeout=self.timeout)
+                hf_raise_for_status(response)
             except RemoteEntryNotFoundError:
                 return empty_card(repo_id, repo_type)
-        # utf-8-sig: a BOM would hide the front matter from the parser.
-        return card_from_text(repo_id, repo_type, Path(path).read_text(encoding="utf-8-sig"))
+            if not response.headers.get("content-type", "text/plain").startswith("text/plain"):
+                # A proxy's error page or an API answer with status 200 is not the README.
+                raise HubUnavailable(f"{repo_id}: the README came back as {response.headers['content-type']}")
+            # utf-8-sig: a BOM would hide the front matter from the parser.
+            text = response.content.decode("utf-8-sig", errors="replace")
+        return card_from_text(repo_id, repo_type, text)
 
     def _iterate(self, infos: Iterable, build: Callable[[Any, dict], Any]) -> Iterator:
         # Observe each step only, never across a `yield`: the caller may make other calls in between.

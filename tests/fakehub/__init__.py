@@ -32,8 +32,8 @@ def fake_hub(fake_hub_server, tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def hub_client(fake_hub, tmp_path):
-    """A HubClient reading `fake_hub` anonymously, caching READMEs under the test's tmp dir."""
+def hub_client(fake_hub):
+    """A HubClient reading `fake_hub` anonymously."""
     from registry.hub import HubClient  # imports huggingface_hub: only for the tests that need it
 
-    return HubClient(endpoint=fake_hub.url, token=None, cache_dir=str(tmp_path / "hub-cache"))
+    return HubClient(endpoint=fake_hub.url, token=None)

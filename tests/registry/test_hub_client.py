@@ -43,11 +43,11 @@ def hub_datetime(value: str) -> datetime:
 
 
 @pytest.fixture
-def make_client(fake_hub, tmp_path):
+def make_client(fake_hub):
     """Build a HubClient on the fake Hub with other settings than `hub_client`'s."""
 
     def make(**options) -> HubClient:
-        return HubClient(**{"endpoint": fake_hub.url, "token": None, "cache_dir": str(tmp_path / "cache")} | options)
+        return HubClient(**{"endpoint": fake_hub.url, "token": None} | options)
 
     return make
 
@@ -257,19 +257,27 @@ def test_a_gated_readme_raises_hub_gated(make_client, token):
         make_client(token=token).model_card("swiss-ai/Apertus-8B-2509")
 
 
-def test_a_readme_already_cached_is_served_while_the_hub_fails(fake_hub, hub_client):
-    hub_client.model_card("OpenLLM-France/Lucie-7B")
-    fake_hub.fail("/OpenLLM-France/Lucie-7B/resolve/main/README.md", status=504)
-
-    assert hub_client.model_card("OpenLLM-France/Lucie-7B").metadata["license"] == "apache-2.0"
-
-
-def test_a_readme_the_hub_keeps_failing_raises_hub_unavailable(fake_hub, hub_client, sleeps):
+def test_a_failing_readme_raises_hub_unavailable_at_once(fake_hub, hub_client, sleeps):
     fake_hub.fail("/OpenLLM-France/Lucie-7B/resolve/main/README.md", status=503, times=None)
 
     with pytest.raises(HubUnavailable):
         hub_client.model_card("OpenLLM-France/Lucie-7B")
-    assert hub_client.requests_made == 7  # one HEAD, then huggingface_hub's 6 attempts with back-off
+    assert hub_client.requests_made == 1 and sleeps == []  # the sync retries the repo after the others
+
+
+@pytest.mark.parametrize("body", ["<html><body>Bad gateway</body></html>", '{"id": "OpenLLM-France/Luc'])
+def test_a_readme_answered_as_html_or_json_raises_hub_unavailable(fake_hub, hub_client, body):
+    content_type = "text/html" if body.startswith("<") else "application/json"
+    fake_hub.garble("/OpenLLM-France/Lucie-7B/resolve/main/README.md", body=body, content_type=content_type)
+
+    with pytest.raises(HubUnavailable, match=content_type):
+        hub_client.model_card("OpenLLM-France/Lucie-7B")
+
+
+def test_a_listing_row_reads_as_the_same_record_as_model_info(hub_client):
+    listed = next(model for model in hub_client.list_models("OpenLLM-France") if model.repo_id.endswith("Lucie-7B"))
+
+    assert hub_client.model_from_row(listed.raw) == hub_client.model_info("OpenLLM-France/Lucie-7B")
 
 
 def test_a_rate_limited_readme_raises_hub_rate_limited(fake_hub, hub_client, sleeps):
@@ -329,7 +337,7 @@ def test_a_stalled_answer_raises_hub_unavailable_after_the_timeout(fake_hub, mak
 
 
 def test_an_unreachable_hub_raises_hub_unavailable(tmp_path):
-    client = HubClient(endpoint="http://127.0.0.1:9", token=None, cache_dir=str(tmp_path))
+    client = HubClient(endpoint="http://127.0.0.1:9", token=None)
 
     with pytest.raises(HubUnavailable):
         client.model_info("OpenLLM-France/Lucie-7B")
@@ -343,10 +351,10 @@ def test_requests_made_counts_every_http_request(hub_client):
     assert hub_client.requests_made == 1
 
     hub_client.model_card("OpenLLM-France/Lucie-7B")
-    assert hub_client.requests_made == 3  # HEAD, then GET
+    assert hub_client.requests_made == 2  # one GET, no HEAD
 
     hub_client.model_card("OpenLLM-France/Lucie-7B")
-    assert hub_client.requests_made == 4  # HEAD only: the README is cached
+    assert hub_client.requests_made == 3
 
 
 def test_clients_hear_only_their_own_requests(fake_hub, make_client):
@@ -366,7 +374,7 @@ def test_before_request_is_called_before_each_request(fake_hub, make_client):
 
     client.model_card("OpenLLM-France/Lucie-7B")
 
-    assert calls == [0, 1]
+    assert calls == [0]
 
 
 def test_before_request_can_abort_the_call(fake_hub, make_client):

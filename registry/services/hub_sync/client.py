@@ -13,17 +13,15 @@ def shared_rate_limiter() -> HubRateLimiter:
     )
 
 
-def build_hub_client(*, cache_dir: str | None = None, limiter: HubRateLimiter | None = None) -> HubClient:
+def build_hub_client(*, limiter: HubRateLimiter | None = None) -> HubClient:
     """A HubClient on HF_ENDPOINT with HF_TOKEN, waiting for the rate limiter before each request.
 
-    `cache_dir` holds downloaded READMEs (default: huggingface_hub's cache). One client per task or
-    thread: HubClient is not thread-safe.
+    One client per task or thread: HubClient is not thread-safe.
     """
     limiter = limiter or shared_rate_limiter()
     return HubClient(
         endpoint=settings.HF_ENDPOINT,
         token=settings.HF_TOKEN or None,
         timeout=settings.HUB_TIMEOUT_SECONDS,
-        cache_dir=cache_dir,
         before_request=limiter.acquire,
     )

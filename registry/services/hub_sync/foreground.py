@@ -74,6 +74,7 @@ class _ForegroundSync:
         self.run, self.client, self.on_progress, self.sleep = run, client, on_progress, sleep
         self.requests_before = client.requests_made
         self.deferred: list[tuple[_Item, Exception]] = []
+        self.listed: dict[int, dict] = {}  # listing rows of the repos a listing scheduled, by pk
 
     def everything(self, scope: SyncScope) -> None:
         for namespace_pk in scope.namespace_pks or []:
@@ -85,9 +86,11 @@ class _ForegroundSync:
         for item, error in self.deferred:  # first tried during the last round: the next run retries them
             self._record_failure(item, error)
 
-    def repo(self, repo_pk: int) -> None:
+    def repo(self, repo_pk: int, listed: dict | None = None) -> None:
         """Sync one repo in detail, once per run (the listings' `schedule_detail`)."""
         if claim_step(run_id=self.run.pk, key=f"repo:{repo_pk}"):
+            if listed:
+                self.listed[repo_pk] = listed
             self._attempt(("repo", repo_pk), last=False)
 
     def _retry_deferred(self, *, last: bool) -> None:
@@ -121,7 +124,8 @@ class _ForegroundSync:
                 count_sync_outcomes(run_id=self.run.pk, changed=tally.changed, unchanged=tally.unchanged,
                                     discovered=tally.discovered)
             return
-        outcome = sync_hub_repo(run=self.run, repo_pk=pk, client=self.client, schedule_detail=self.repo)
+        outcome = sync_hub_repo(run=self.run, repo_pk=pk, client=self.client, schedule_detail=self.repo,
+                                listed=self.listed.get(pk))
         count_sync_outcomes(run_id=self.run.pk, **outcome_counts(outcome))
         self.on_progress()
 

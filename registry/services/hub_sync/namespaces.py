@@ -3,7 +3,8 @@
 Each listing row already carries the expanded metadata (sha, gated, cardData, counters…), so a repo
 whose sha is unchanged needs no request of its own: only its volatile counters may be written.
 Repos that are new, changed (sha), not yet synced cleanly, or absent from the listing are handed to
-`schedule_detail` for a detailed sync. Rows are streamed in chunks; only the ids seen are kept.
+`schedule_detail` for a detailed sync, with their listing row when there is one (so the detailed sync asks
+the Hub for nothing the row already says). Rows are streamed in chunks; only the ids seen are kept.
 """
 
 from collections.abc import Callable, Iterable, Iterator
@@ -94,7 +95,7 @@ class _ListingPass:
         if synced_during(repo, self.run):
             return  # read in detail earlier in this run (a declared dataset): counted there
         if (record.sha or "") != repo.sha or repo.sync_status != HubRepo.SyncStatus.OK:
-            self.schedule_detail(repo.pk)
+            self.schedule_detail(repo.pk, record.raw)
             return
         values = repo_values(record)
         if not differences(repo, values):

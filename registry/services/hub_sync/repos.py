@@ -1,4 +1,11 @@
-"""Sync one repository in detail: its API metadata, its README, and the datasets it declares."""
+"""Sync one repository in detail: its API metadata, its README, and the datasets it declares.
+
+A repo seen in a listing comes with that listing's row, which already carries everything `model_info` would
+answer (the same `expand`): it then costs no request for its metadata, and one GET for its README only when
+the row has no card data (no README, or front matter the Hub could not parse: the card says which). A gated
+repo's README is never readable, so it is not asked for. So a first sync of a listed repo costs 0 or 1
+request beyond the listing pages.
+"""
 
 from collections.abc import Callable
 from enum import Enum
@@ -7,7 +14,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
-from registry.hub import HubClient, HubGated, HubNotFound
+from registry.hub import HubClient, HubDataset, HubGated, HubModel, HubNotFound
 from registry.models import HubNamespace, HubRepo, RepoType, SyncRun
 from registry.openness.dataset_ids import canonical_dataset_id
 from registry.services.hub_sync.locks import repo_lock
@@ -18,8 +25,9 @@ from registry.services.hub_sync.writes import (
     write_repo,
 )
 
-# Called with a repo pk that needs a detailed sync in the same run (a Celery task, or inline).
-ScheduleDetail = Callable[[int], None]
+# Called with a repo pk that needs a detailed sync in the same run (a Celery task, or inline), and the
+# listing row (JSON) that showed it, if any.
+ScheduleDetail = Callable[..., None]
 
 
 class RepoOutcome(Enum):
@@ -32,8 +40,12 @@ class RepoOutcome(Enum):
     GONE = "gone"  # the row was deleted
 
 
-def sync_hub_repo(*, run: SyncRun, repo_pk: int, client: HubClient, schedule_detail: ScheduleDetail) -> RepoOutcome:
+def sync_hub_repo(
+    *, run: SyncRun, repo_pk: int, client: HubClient, schedule_detail: ScheduleDetail, listed: dict | None = None,
+) -> RepoOutcome:
     """Fetch the repo `repo_pk` (metadata + README) and write it in one short transaction.
+
+    `listed` is the listing row that showed the repo in this run, if any: its metadata then comes from it.
 
     Hub calls happen before and outside the transaction, under a per-repo lock. A not-found answer is
     counted (missing after a few); any other error (HubError, a malformed answer) is raised and the
@@ -51,7 +63,7 @@ def sync_hub_repo(*, run: SyncRun, repo_pk: int, client: HubClient, schedule_det
         if not acquired:
             return RepoOutcome.BUSY
         try:
-            values = fetch_repo_values(repo=repo, client=client)
+            values = fetch_repo_values(repo=repo, client=client, listed=listed)
         except HubNotFound as error:
             missing = record_not_found(run=run, repo_pk=repo_pk, error=error)
             return RepoOutcome.MISSING if missing else RepoOutcome.NOT_FOUND
@@ -63,15 +75,19 @@ def sync_hub_repo(*, run: SyncRun, repo_pk: int, client: HubClient, schedule_det
     return RepoOutcome.CHANGED if result.changed else RepoOutcome.UNCHANGED
 
 
-def fetch_repo_values(*, repo: HubRepo, client: HubClient) -> dict[str, Any]:
-    """Everything a detailed sync writes: API metadata, card error, and a clean sync status.
+def fetch_repo_values(*, repo: HubRepo, client: HubClient, listed: dict | None = None) -> dict[str, Any]:
+    """Everything a detailed sync writes: API metadata (from `listed`, a listing row, when given), card error,
+    and a clean sync status.
 
     Raises HubNotFound, HubRateLimited, HubUnavailable or HubError from the API call or the README.
     """
     is_model = repo.repo_type == RepoType.MODEL
-    record = client.model_info(repo.repo_id) if is_model else client.dataset_info(repo.repo_id)
+    if listed:
+        record = client.model_from_row(listed) if is_model else client.dataset_from_row(listed)
+    else:
+        record = client.model_info(repo.repo_id) if is_model else client.dataset_info(repo.repo_id)
     return repo_values(record) | {
-        "card_error": _card_error(repo, client),
+        "card_error": _card_error(repo, record, client),
         "sync_status": HubRepo.SyncStatus.OK,
         "last_synced_at": timezone.now(),
         "last_error": "",
@@ -106,7 +122,12 @@ def declared_datasets_to_sync(*, dataset_ids: list[str]) -> list[int]:
     )
 
 
-def _card_error(repo: HubRepo, client: HubClient) -> str:
+def _card_error(repo: HubRepo, record: HubModel | HubDataset, client: HubClient) -> str:
+    if record.gated != "no":
+        # Gated is not missing: the metadata is public, only the files (README included) need an access grant.
+        return "README not readable: the repository is gated (metadata comes from the Hub API)."
+    if record.card_data:
+        return ""  # the Hub parsed the card's front matter: reading the README would tell nothing more
     read_card = client.model_card if repo.repo_type == RepoType.MODEL else client.dataset_card
     try:
         card = read_card(repo.repo_id)

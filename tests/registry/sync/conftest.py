@@ -19,6 +19,7 @@ CLAIRE = "OpenLLM-France/Claire-7B-0.1"
 CLAIRE_APACHE = "OpenLLM-France/Claire-7B-Apache-0.1"
 CLAIRE_MISTRAL = "OpenLLM-France/Claire-Mistral-7B-0.1"  # listed by the fake Hub, unknown to the registry
 LUCIE_DATASET = "OpenLLM-France/Lucie-Training-Dataset"
+LUCIE_README = f"/{LUCIE}/resolve/main/README.md"
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +95,11 @@ def writes(queries, *, allowed=("registry_syncrun", "registry_hubnamespace")) ->
         if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
         and not any(f'"{table}"' in query["sql"] for table in allowed)
     ]
+
+
+@pytest.fixture
+def lucie_card_unparsed(fake_hub):
+    """Lucie listed without card data (the Hub could not parse its README's front matter), so that its detailed
+    sync must read its README: the one request of its own, where the tests inject faults. Its licence then
+    comes from its tags."""
+    fake_hub.set_model_field(LUCIE, "cardData", None)

@@ -11,7 +11,7 @@ from config.celery import app
 from registry.models import SyncRun
 from registry.services.hub_sync import retry
 from registry.tasks import sync_hub_task
-from tests.registry.sync.conftest import CLAIRE, repo
+from tests.registry.sync.conftest import LUCIE, LUCIE_README, repo
 
 
 @pytest.fixture
@@ -37,8 +37,8 @@ def wait_for_finished_run(timeout: float = 60) -> SyncRun:
 
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
-def test_a_real_worker_runs_a_scheduled_sync_end_to_end(fake_hub, namespace, worker):
-    fake_hub.rate_limit(f"/api/models/{CLAIRE}", reset_seconds=1, times=1)
+def test_a_real_worker_runs_a_scheduled_sync_end_to_end(fake_hub, lucie_card_unparsed, namespace, worker):
+    fake_hub.rate_limit(LUCIE_README, reset_seconds=1, times=1)
 
     sync_hub_task.delay()
     run = wait_for_finished_run()
@@ -46,5 +46,6 @@ def test_a_real_worker_runs_a_scheduled_sync_end_to_end(fake_hub, namespace, wor
     assert (run.trigger, run.status, run.pending_tasks, run.repos_failed) == ("schedule", "ok", 0, 0)
     assert (run.repos_changed, run.repos_discovered) == (6, 1)
     assert run.requests_made == len(fake_hub.requests)
-    assert fake_hub.count(f"/api/models/{CLAIRE}") == 2  # the 429, then the retry after the reset
-    assert repo(CLAIRE).sync_status == "ok"
+    # Lucie's README is the one request of a repo's own: the 429, then the retry after the reset.
+    assert fake_hub.count(LUCIE_README) == 2
+    assert repo(LUCIE).sync_status == "ok"

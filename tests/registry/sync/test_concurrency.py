@@ -60,7 +60,7 @@ def test_two_concurrent_syncs_of_one_repo_make_one_set_of_requests_and_write_onc
     fake_hub.delay(1.0, target=f"/api/models/{LUCIE}", times=1)  # holds the first sync inside its lock
 
     def sync(name):
-        client = HubClient(endpoint=fake_hub.url, token=None, cache_dir=str(tmp_path / name))
+        client = HubClient(endpoint=fake_hub.url, token=None)
         return sync_hub_repo(run=run, repo_pk=lucie.pk, client=client, schedule_detail=lambda pk: None)
 
     def sync_a_moment_later():

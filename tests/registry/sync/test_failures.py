@@ -8,11 +8,10 @@ from registry.models import ChangeRecord, HubRepo, RepoType
 from registry.services.hub_sync.foreground import FINAL_RETRY_ROUNDS
 from registry.services.hub_sync.retry import RATE_LIMIT_JITTER_SECONDS
 from tests.factories import HubNamespaceFactory, HubRepoFactory
-from tests.registry.sync.conftest import CLAIRE, LUCIE, repo
+from tests.registry.sync.conftest import CLAIRE, LUCIE, LUCIE_README, repo
 
 pytestmark = pytest.mark.django_db
 
-LUCIE_INFO = f"/api/models/{LUCIE}"
 BROKEN_CARD = """---
 license: apache-2.0
 datasets: [OpenLLM-France/Lucie-Training-Dataset
@@ -25,7 +24,7 @@ language:
 
 
 @pytest.fixture
-def synced_once(namespace, sync_namespace, fake_hub, settings):
+def synced_once(lucie_card_unparsed, namespace, sync_namespace, fake_hub, settings):
     """The namespace synced once; later syncs re-check every repo (no "recently checked" grace)."""
     sync_namespace(namespace)
     settings.HUB_SYNC_INTERVAL_MINUTES = 0
@@ -34,19 +33,21 @@ def synced_once(namespace, sync_namespace, fake_hub, settings):
 
 
 def commit_upstream(fake_hub, repo_id=LUCIE):
-    fake_hub.set_model_field(repo_id, "cardData", repo(repo_id).card_data | {"license": "mit"})
+    """A new commit relicensing the repo under MIT (in its tags: Lucie is listed without card data)."""
+    tags = [tag for tag in fake_hub.world.get("model", repo_id).data["tags"] if not tag.startswith("license:")]
+    fake_hub.set_model_field(repo_id, "tags", [*tags, "license:mit"])
 
 
 def test_sync_keeps_last_good_data_when_hub_returns_500(fake_hub, synced_once, sync_namespace, sleeps):
     commit_upstream(fake_hub)
-    fake_hub.fail(LUCIE_INFO, status=500, times=None)
+    fake_hub.fail(LUCIE_README, status=500, times=None)
 
     run = sync_namespace(synced_once)
 
     lucie = repo(LUCIE)
     assert (lucie.license, lucie.sync_status, lucie.error_count) == ("apache-2.0", "error", 1)
     assert "500" in lucie.last_error and lucie.last_error_at >= run.started_at
-    lucie_requests = [logged for logged in fake_hub.requests if logged.path == LUCIE_INFO]
+    lucie_requests = [logged for logged in fake_hub.requests if logged.path == LUCIE_README]
     assert len(lucie_requests) == 1 + FINAL_RETRY_ROUNDS and len(sleeps) == FINAL_RETRY_ROUNDS
     assert (run.status, run.repos_failed, run.errors[0]["subject"]) == ("partial", 1, f"repo {LUCIE}")
     assert not ChangeRecord.objects.filter(sync_run=run).exists()
@@ -54,8 +55,8 @@ def test_sync_keeps_last_good_data_when_hub_returns_500(fake_hub, synced_once, s
 
 def test_sync_keeps_last_good_data_when_hub_times_out(fake_hub, synced_once, sync_namespace, tmp_path):
     commit_upstream(fake_hub)
-    fake_hub.delay(2.0, target=LUCIE_INFO)
-    impatient = HubClient(endpoint=fake_hub.url, token=None, timeout=0.2, cache_dir=str(tmp_path / "cache"))
+    fake_hub.delay(2.0, target=LUCIE_README)
+    impatient = HubClient(endpoint=fake_hub.url, token=None, timeout=0.2)
 
     run = sync_namespace(synced_once, client=impatient)
 
@@ -66,7 +67,7 @@ def test_sync_keeps_last_good_data_when_hub_times_out(fake_hub, synced_once, syn
 
 def test_a_later_success_clears_the_error_state(fake_hub, synced_once, sync_namespace):
     commit_upstream(fake_hub)
-    fake_hub.fail(LUCIE_INFO, status=503, times=1 + FINAL_RETRY_ROUNDS)
+    fake_hub.fail(LUCIE_README, status=503, times=1 + FINAL_RETRY_ROUNDS)
     sync_namespace(synced_once)
 
     run = sync_namespace(synced_once)
@@ -78,13 +79,13 @@ def test_a_later_success_clears_the_error_state(fake_hub, synced_once, sync_name
 
 def test_a_429_waits_for_the_announced_reset_and_then_succeeds(fake_hub, synced_once, sync_namespace, sleeps):
     commit_upstream(fake_hub)
-    fake_hub.rate_limit(LUCIE_INFO, reset_seconds=2, times=1)
+    fake_hub.rate_limit(LUCIE_README, reset_seconds=2, times=1)
 
     run = sync_namespace(synced_once)
 
     assert len(sleeps) == 1 and 2 <= sleeps[0] <= 2 + RATE_LIMIT_JITTER_SECONDS
     assert (repo(LUCIE).license, repo(LUCIE).sync_status, run.status) == ("mit", "ok", "ok")
-    assert fake_hub.count(LUCIE_INFO) == 2
+    assert fake_hub.count(LUCIE_README) == 2
 
 
 def test_a_gated_repo_stays_gated_and_is_never_marked_missing(fake_hub, sync_repos, settings):

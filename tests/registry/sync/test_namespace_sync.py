@@ -24,14 +24,18 @@ def per_repo_requests(fake_hub) -> list[str]:
     return [request.path for request in fake_hub.requests if request.path not in LISTINGS]
 
 
-def test_a_first_sync_reads_each_repo_in_detail_once(fake_hub, namespace, sync_namespace):
+def test_a_first_sync_reads_each_repo_from_its_listing_row_and_asks_only_for_a_dataset_never_seen(
+    fake_hub, namespace, sync_namespace
+):
     run = sync_namespace(namespace)
 
     lucie = repo(LUCIE)
     assert (lucie.sync_status, lucie.license) == ("ok", "apache-2.0")
     assert lucie.sha == "8d4b723ae22a1ec7c4f15027569866a014c42445"
     assert lucie.datasets == [LUCIE_DATASET] and lucie.parameters == 6_706_958_336
-    assert fake_hub.count("/api/models/") == 5 and fake_hub.count("/api/datasets/") == 1
+    # Every model's listing row carries parsed card data: no model_info, no README. The dataset Lucie declares
+    # is read before the dataset listing comes, once.
+    assert per_repo_requests(fake_hub) == [f"/api/datasets/{LUCIE_DATASET}"]
     assert (run.status, run.requests_made) == ("ok", len(fake_hub.requests))
 
 
@@ -63,7 +67,7 @@ def test_a_namespace_lists_one_page_per_thousand_repos_however_many_changed(fake
     assert run.requests_made == 4
 
 
-def test_a_new_commit_is_read_in_detail_and_its_tracked_changes_recorded_with_the_run(
+def test_a_new_commit_is_read_from_its_listing_row_and_its_tracked_changes_recorded_with_the_run(
     fake_hub, namespace, sync_namespace
 ):
     sync_namespace(namespace)
@@ -73,8 +77,7 @@ def test_a_new_commit_is_read_in_detail_and_its_tracked_changes_recorded_with_th
 
     run = sync_namespace(namespace)
 
-    assert per_repo_requests(fake_hub)[0] == f"/api/models/{LUCIE}"
-    assert fake_hub.count("/api/models/") == 1
+    assert per_repo_requests(fake_hub) == []  # the listing row says all model_info would
     changes = dict(ChangeRecord.objects.filter(sync_run=run, hub_repo__repo_id=LUCIE).values_list("field", "new_value"))
     assert changes["license"] == "cc-by-nc-4.0" and changes["sha"] == repo(LUCIE).sha
     assert "downloads" not in changes and "raw" not in changes
@@ -133,8 +136,18 @@ def test_the_run_records_what_it_looked_at_and_what_it_cost(fake_hub, namespace,
     run = SyncRun.objects.get(pk=run.pk)
     assert run.namespaces == ["OpenLLM-France"] and run.trigger == "command"
     assert run.started_at <= run.finished_at and run.pending_tasks == 0
-    # 2 listing pages; per repo its API call and a README HEAD, plus a GET for the 3 READMEs that exist.
-    assert run.requests_made == len(fake_hub.requests) == 2 + 6 * 2 + 3
+    # 2 listing pages and the declared dataset's info (the listing rows carry the rest).
+    assert run.requests_made == len(fake_hub.requests) == 2 + 1
     assert (run.repos_changed, run.repos_unchanged, run.repos_failed, run.repos_discovered) == (6, 0, 0, 1)
     namespace.refresh_from_db()
     assert namespace.last_listed_at >= run.started_at
+
+
+def test_a_listed_repo_whose_card_the_hub_could_not_parse_costs_one_readme_get(fake_hub, namespace, sync_namespace):
+    fake_hub.set_model_field(LUCIE, "cardData", None)
+
+    sync_namespace(namespace)
+
+    readme = f"/{LUCIE}/resolve/main/README.md"
+    assert per_repo_requests(fake_hub) == [readme, f"/api/datasets/{LUCIE_DATASET}"]
+    assert fake_hub.count(readme, method="HEAD") == 0 and repo(LUCIE).card_error == ""

@@ -4,16 +4,15 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import HubRepoFactory, UserFactory
-from tests.registry.sync.conftest import LUCIE, repo
+from tests.registry.sync.conftest import LUCIE, LUCIE_README, repo
 
 pytestmark = pytest.mark.django_db
 
-LUCIE_INFO = f"/api/models/{LUCIE}"
 
 
-def test_error_count_counts_failed_syncs_not_attempts(fake_hub, namespace, sync_namespace, settings):
+def test_error_count_counts_failed_syncs_not_attempts(lucie_card_unparsed, fake_hub, namespace, sync_namespace, settings):
     settings.HUB_SYNC_INTERVAL_MINUTES = 0
-    fake_hub.fail(LUCIE_INFO, status=503, times=None)
+    fake_hub.fail(LUCIE_README, status=503, times=None)
 
     sync_namespace(namespace)
     sync_namespace(namespace)
@@ -21,9 +20,9 @@ def test_error_count_counts_failed_syncs_not_attempts(fake_hub, namespace, sync_
     assert (repo(LUCIE).sync_status, repo(LUCIE).error_count) == ("error", 2)
 
 
-def test_a_success_clears_last_error(fake_hub, namespace, sync_namespace, settings):
+def test_a_success_clears_last_error(lucie_card_unparsed, fake_hub, namespace, sync_namespace, settings):
     settings.HUB_SYNC_INTERVAL_MINUTES = 0
-    fake_hub.fail(LUCIE_INFO, status=503, times=None)
+    fake_hub.fail(LUCIE_README, status=503, times=None)
     sync_namespace(namespace)
     fake_hub.reset()
 
@@ -33,8 +32,8 @@ def test_a_success_clears_last_error(fake_hub, namespace, sync_namespace, settin
     assert (lucie.sync_status, lucie.error_count, lucie.last_error, lucie.last_error_at) == ("ok", 0, "", None)
 
 
-def test_errors_never_publish_the_internal_hub_endpoint(fake_hub, namespace, sync_namespace, client):
-    fake_hub.fail(LUCIE_INFO, status=500, times=None)
+def test_errors_never_publish_the_internal_hub_endpoint(lucie_card_unparsed, fake_hub, namespace, sync_namespace, client):
+    fake_hub.fail(LUCIE_README, status=500, times=None)
 
     run = sync_namespace(namespace)
 
@@ -44,10 +43,10 @@ def test_errors_never_publish_the_internal_hub_endpoint(fake_hub, namespace, syn
     assert fake_hub.url not in client.get(reverse("registry:sync-status")).content.decode()
 
 
-def test_an_unexpected_failure_reaches_the_repo_row_and_the_status_page(fake_hub, namespace, sync_namespace, client):
-    fake_hub.garble(LUCIE_INFO, times=None)
+def test_an_unexpected_failure_reaches_the_repo_row_and_the_status_page(fake_hub, namespace, sync_repos, client):
+    fake_hub.garble(f"/api/models/{LUCIE}", times=None)
 
-    sync_namespace(namespace)
+    sync_repos(repo(LUCIE))
 
     assert "JSONDecodeError" in repo(LUCIE).last_error
     assert LUCIE in client.get(reverse("registry:sync-status")).content.decode()

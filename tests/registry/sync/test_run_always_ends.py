@@ -11,14 +11,13 @@ from django.core.management import call_command
 from django.utils import timezone
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from registry.models import SyncRun
+from registry.models import HubRepo, SyncRun
 from registry.tasks import sync_hub_task
 from tests.factories import SyncRunFactory
 from tests.registry.sync.conftest import CLAIRE, LUCIE, LUCIE_INSTRUCT, repo
 
 pytestmark = pytest.mark.django_db
 
-LUCIE_INFO = f"/api/models/{LUCIE}"
 
 
 class Unhandled(BaseException):
@@ -34,11 +33,11 @@ def interrupt_after(client, requests: int, error: BaseException):
 
 @pytest.mark.parametrize("body", ["<html><body>Bad gateway</body></html>", '{"id": "OpenLLM-France/Luc'])
 def test_a_repo_answering_html_or_truncated_json_fails_alone_and_the_others_sync(
-    fake_hub, namespace, sync_namespace, body
+    fake_hub, namespace, sync_repos, body
 ):
-    fake_hub.garble(LUCIE_INFO, body=body, times=None)
+    fake_hub.garble(f"/api/models/{LUCIE}", body=body, times=None)
 
-    run = sync_namespace(namespace)
+    run = sync_repos(*HubRepo.objects.filter(repo_id__in=[LUCIE, CLAIRE, LUCIE_INSTRUCT]))
 
     lucie = repo(LUCIE)
     assert (run.status, run.finished_at is not None, run.repos_failed) == ("partial", True, 1)
@@ -61,7 +60,7 @@ def test_a_nul_in_one_repos_card_data_is_stripped_and_no_run_stops_at_it(fake_hu
 
 
 def test_ctrl_c_closes_the_run_as_failed_with_the_error(namespace, sync_namespace, hub_client):
-    interrupt_after(hub_client, 3, KeyboardInterrupt())
+    interrupt_after(hub_client, 2, KeyboardInterrupt())
 
     with pytest.raises(KeyboardInterrupt):
         sync_namespace(namespace)
@@ -76,7 +75,7 @@ def test_sigterm_stops_the_command_and_closes_the_run(namespace, fake_hub, setti
     from registry.services.hub_sync import client as client_module
 
     def kill_on_first_request(**kwargs):
-        hub = client_module.HubClient(endpoint=fake_hub.url, token=None, cache_dir=None)
+        hub = client_module.HubClient(endpoint=fake_hub.url, token=None)
         hub.before_request = lambda: os.kill(os.getpid(), signal.SIGTERM)
         return hub
 

@@ -61,7 +61,9 @@ def test_a_namespace_step_run_twice_lists_twice_but_details_once(fake_hub, names
     sync_namespace_task.delay(run.pk, namespace.pk)
 
     run.refresh_from_db()
-    assert fake_hub.count("/api/models/") == 5 and fake_hub.count("/api/models") == 7
+    # Two listings each time; the repos are written from the listing rows, the declared dataset read once.
+    assert fake_hub.count("/api/models/") == 0 and fake_hub.count("/api/models") == 2
+    assert fake_hub.count("/api/datasets/") == 1
     assert (run.repos_changed, run.repos_discovered, run.status) == (6, 1, "ok")
 
 
