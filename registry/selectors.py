@@ -25,9 +25,15 @@ from registry.models import (
 from registry.openness.labels import label_for
 
 
-def list_projects() -> QuerySet[Project]:
-    """Visible projects with their organisations, Hub repos, legs and OSAI Index assessment,
-    in name order."""
+def _legs(*, with_evidence: bool) -> Prefetch:
+    """The `legs` prefetch; without their evidence (`facts`, the bulk of a leg) unless asked."""
+    legs = LegAssessment.objects.all() if with_evidence else LegAssessment.objects.defer("facts")
+    return Prefetch("legs", queryset=legs)
+
+
+def list_projects(*, with_evidence: bool = True) -> QuerySet[Project]:
+    """Visible projects with their organisations, Hub repos, legs (with their evidence unless told otherwise)
+    and OSAI Index assessment, in name order."""
     return (
         Project.objects.exclude(status=Project.Status.HIDDEN)
         .select_related("index_assessment")
@@ -35,7 +41,7 @@ def list_projects() -> QuerySet[Project]:
             Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
             Prefetch("hub_repos", queryset=HubRepo.objects.order_by("repo_type", "repo_id")),
             Prefetch("code_repositories", queryset=CodeRepository.objects.order_by("pk")),
-            "legs",
+            _legs(with_evidence=with_evidence),
         )
         .order_by("name")
     )
@@ -135,15 +141,16 @@ def licence_class_of_repo() -> Coalesce:
     return Coalesce(Subquery(licence_class[:1]), Value(LicenceClass.UNKNOWN))
 
 
-def list_hub_repos() -> QuerySet[HubRepo]:
+def list_hub_repos(*, with_evidence: bool = True) -> QuerySet[HubRepo]:
     """Hub repos of visible projects, with their project, licence class (`license_class`,
-    "unknown" when the licence is not in our table) and legs, in type then id order."""
+    "unknown" when the licence is not in our table) and legs (with their evidence unless told otherwise),
+    in type then id order."""
     return (
         HubRepo.objects.filter(project__isnull=False)
         .exclude(project__status=Project.Status.HIDDEN)
         .select_related("project")
         .annotate(license_class=licence_class_of_repo())
-        .prefetch_related("legs")
+        .prefetch_related(_legs(with_evidence=with_evidence))
         .order_by("repo_type", "repo_id")
     )
 

@@ -51,13 +51,15 @@ class EvidenceField(serializers.JSONField):
 
 def leg_view(assessment: LegAssessment) -> dict:
     overridden = assessment.source == "override"
-    return {
+    view = {
         "value": assessment.value, "source": assessment.source, "reason": assessment.reason,
         "decided_by": assessment.decided_by,
         "justification": assessment.override_justification if overridden else "",
-        "evidence": assessment.facts, "caveats": assessment.caveats,
-        "warnings": assessment.warnings, "assessed_at": assessment.computed_at,
+        "caveats": assessment.caveats, "warnings": assessment.warnings, "assessed_at": assessment.computed_at,
     }
+    if "facts" not in assessment.get_deferred_fields():  # a compact list loads legs without their evidence
+        view["evidence"] = assessment.facts
+    return view
 
 
 def openness_view(legs: Iterable[LegAssessment]) -> dict:
@@ -81,7 +83,10 @@ class LegSerializer(serializers.Serializer):
                   "single checkpoint decided it (and always for a checkpoint's own legs).")
     justification = serializers.CharField(
         help_text="The moderator's written justification when `source` is `override`, else empty.")
-    evidence = EvidenceField(help_text="The facts behind the computed value.")
+    evidence = EvidenceField(
+        required=False,
+        help_text="The facts behind the computed value. In a single resource always; in a list only with "
+                  "`?expand=evidence` (lists are compact).")
     caveats = serializers.ListField(
         child=serializers.CharField(),
         help_text="Terms a user should know that do not change the value.")
@@ -89,6 +94,12 @@ class LegSerializer(serializers.Serializer):
         child=serializers.CharField(), help_text="Problems the registry flags about this leg.")
     assessed_at = serializers.DateTimeField(
         allow_null=True, help_text="When the rules last computed the leg; null if never.")
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if not self.context.get("with_evidence", True):  # a compact list (api.views.base.ApiListView)
+            del fields["evidence"]
+        return fields
 
 
 class OpennessSerializer(serializers.Serializer):

@@ -52,19 +52,41 @@ class PublicReadMixin:
         return super().finalize_response(request, response, *args, **kwargs)
 
 
+EXPAND_PARAMETER = "expand"
+EVIDENCE = "evidence"
+
+
 class ApiListView(PublicReadMixin, ConditionalCacheMixin, ListAPIView):
     """A list resource: `filterset_class` from registry.filters, `ordering_fields` and a default
-    `ordering`, cursor pagination, JSON or CSV."""
+    `ordering`, cursor pagination, JSON or CSV.
+
+    Lists are compact: a view whose rows carry legs (`expands_evidence`) leaves out each leg's evidence unless
+    asked with `?expand=evidence` (the single resource always has it)."""
 
     renderer_classes = [ORJSONRenderer, CsvRenderer]
     filter_backends = [FilterSetBackend, StrictOrderingFilter]
     pagination_class = KeysetPagination
+    expands_evidence = False
 
     def get_query_parameters(self) -> set[str]:
         paginator = self.pagination_class
+        expand = {EXPAND_PARAMETER} if self.expands_evidence else set()
         return {*super().get_query_parameters(), *self.filterset_class.base_filters,
                 StrictOrderingFilter.ordering_param, paginator.cursor_query_param,
-                paginator.page_size_query_param}
+                paginator.page_size_query_param, *expand}
+
+    def with_evidence(self) -> bool:
+        """Whether `?expand=evidence` asks for the legs' evidence; 400 for any other value."""
+        values = self.request.query_params.getlist(EXPAND_PARAMETER)
+        if any(value != EVIDENCE for value in values):
+            raise InvalidParameter(EXPAND_PARAMETER, f"Unknown expansion. This endpoint accepts: {EVIDENCE}.")
+        return bool(values)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.expands_evidence:
+            context["with_evidence"] = self.with_evidence()
+        return context
 
 
 class ApiDetailView(PublicReadMixin, ConditionalCacheMixin, RetrieveAPIView):

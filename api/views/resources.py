@@ -25,18 +25,25 @@ from registry.filters import (
 )
 from registry.models import HubRepo, Project, RepoType
 
+EXPAND_EVIDENCE = OpenApiParameter(
+    "expand", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["evidence"],
+    description="`evidence` adds each leg's `evidence` to the rows (lists are compact without it; "
+                "a single resource always has it).")
 
-@extend_schema_view(get=extend_schema(summary="List projects"))
+
+@extend_schema_view(get=extend_schema(summary="List projects", parameters=[EXPAND_EVIDENCE]))
 class ProjectList(ApiListView):
-    """Visible projects with their openness, filtered by the website's facets."""
+    """Visible projects with their openness, filtered by the website's facets; each leg's evidence only with
+    `?expand=evidence`."""
 
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
     ordering_fields = ["name", "slug", "created_at", "updated_at"]
     ordering = ["name"]
+    expands_evidence = True
 
     def get_queryset(self):
-        return selectors.list_projects()
+        return selectors.list_projects(with_evidence=self.with_evidence())
 
 
 @extend_schema_view(get=extend_schema(summary="Get a project", parameters=[
@@ -55,18 +62,20 @@ class ProjectDetail(ApiDetailView):
             raise NotFound(f"No project with slug '{self.kwargs['slug']}'.") from None
 
 
-@extend_schema_view(get=extend_schema(summary="List Hub repositories"))
+@extend_schema_view(get=extend_schema(summary="List Hub repositories", parameters=[EXPAND_EVIDENCE]))
 class HubRepoList(ApiListView):
-    """Hub repositories of visible projects, with the metadata last synced and their sync state."""
+    """Hub repositories of visible projects, with the metadata last synced and their sync state; each leg's
+    evidence only with `?expand=evidence`."""
 
     serializer_class = HubRepoSerializer
     filterset_class = HubRepoFilterSet
     ordering_fields = ["repo_id", "downloads", "likes", "parameters", "last_modified",
                        "last_synced_at", "updated_at"]
     ordering = ["repo_type", "repo_id"]
+    expands_evidence = True
 
     def get_queryset(self):
-        return selectors.list_hub_repos()
+        return selectors.list_hub_repos(with_evidence=self.with_evidence())
 
 
 @extend_schema_view(get=extend_schema(summary="Get a Hub repository", parameters=[

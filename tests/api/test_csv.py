@@ -26,7 +26,7 @@ def test_a_project_becomes_one_row_with_dotted_columns_for_nested_fields(client)
     fact = {"leg": "model", "source": "hub", "value": "open"}
     LegAssessmentFactory(project=project, leg="model", computed_value="open", facts=[fact])
 
-    (row,) = rows(client.get("/api/v1/projects/", {"format": "csv"}))
+    (row,) = rows(client.get("/api/v1/projects/", {"format": "csv", "expand": "evidence"}))
 
     assert row["slug"] == "lucie" and row["countries"] == "FR; BE"
     assert row["organisations"] == "linagora; olf"  # in name order
@@ -59,7 +59,7 @@ def test_a_dataset_repo_leaves_the_openness_cells_empty(client):
 
 def test_cells_a_spreadsheet_would_run_as_formulas_are_defused(client):
     ProjectFactory(name="=HYPERLINK(\"http://evil\")", summary="+1 great")
-    (row,) = rows(client.get("/api/v1/projects/", {"format": "csv"}))
+    (row,) = rows(client.get("/api/v1/projects/", {"format": "csv", "expand": "evidence"}))
     assert row["name"] == "'=HYPERLINK(\"http://evil\")" and row["summary"] == "'+1 great"
 
 
@@ -81,6 +81,6 @@ def test_formulas_nested_in_lists_are_defused_too(client):
     project = ProjectFactory(slug="lucie", countries=["=HYPERLINK(\"x\")", "FR"])
     HubRepoFactory(project=project, repo_id="=cmd|' /C calc'!A0")
 
-    (row,) = rows(client.get("/api/v1/projects/", {"format": "csv"}))
+    (row,) = rows(client.get("/api/v1/projects/", {"format": "csv", "expand": "evidence"}))
 
     assert row["hub_repos"].startswith("'=") and row["countries"].startswith("'=")

@@ -79,6 +79,23 @@ def test_a_leg_shows_its_value_reason_and_evidence(client):
     assert model["caveats"] == ["Cite us."] and model["assessed_at"] is not None
 
 
+def test_the_list_is_compact_and_gives_the_evidence_only_when_asked(client):
+    fact = {"leg": "model", "source": "hub", "value": "open"}
+    LegAssessmentFactory(project=ProjectFactory(slug="p"), leg="model", computed_value="open", facts=[fact])
+
+    (compact,) = results(client.get("/api/v1/projects/"))
+    (expanded,) = results(client.get("/api/v1/projects/", {"expand": "evidence"}))
+
+    assert "evidence" not in compact["openness"]["model"] and compact["openness"]["model"]["value"] == "open"
+    assert expanded["openness"]["model"]["evidence"] == [fact]
+    assert expanded["openness"] == client.get("/api/v1/projects/p/").json()["openness"]
+
+
+def test_an_unknown_expansion_is_a_400_naming_the_parameter(client):
+    response = client.get("/api/v1/projects/", {"expand": "history"})
+    assert response.status_code == 400 and response.json()["parameter"] == "expand"
+
+
 def test_a_moderator_override_wins_and_says_so(client):
     LegAssessmentFactory(project=ProjectFactory(slug="p"), leg="corpus", computed_value="closed",
                          override_value="partial", override_justification="Data card published.")
