@@ -5,6 +5,7 @@ from django.urls import include, path, re_path, register_converter
 from api import views
 from api.not_found import not_found
 from api.views.submissions import CorrectionCreate, SubmissionCreate
+from api.views.tokens import OwnToken
 
 app_name = "api"
 
@@ -49,6 +50,7 @@ v1 = [
     path("stats/", views.Stats.as_view(), name="stats"),
     path("sync-runs/", views.SyncRunList.as_view(), name="sync-run-list"),
     path("submissions/", SubmissionCreate.as_view(), name="submission-list"),
+    path("token/", OwnToken.as_view(), name="token"),
     path("schema/", views.SchemaView.as_view(), name="schema"),
     path("docs/", views.DocsView.as_view(), name="docs"),
 ]

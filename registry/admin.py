@@ -255,4 +255,5 @@ class SyncRunAdmin(ReadOnlyAdmin):
                     "repos_changed", "repos_unchanged", "repos_failed", "repos_discovered"]
     list_filter = ["status", "trigger"]
 
-from registry import admin_submissions  # noqa: E402,F401  (registers Submission)
+# Registered here: Submission (read-only) and API tokens (through their service).
+from registry import admin_submissions, admin_tokens  # noqa: E402,F401

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from registry import views, views_status
-from registry.views import corrections, discovery, feeds, moderation, privacy, replies, submissions
+from registry.views import api_token, corrections, discovery, feeds, moderation, privacy, replies, submissions
 
 app_name = "registry"
 
@@ -37,6 +37,7 @@ urlpatterns = [
     path("organisations/<slug:slug>/represent/", replies.represent_organisation, name="organisation-represent"),
     path("moderation/representatives/<int:pk>/", replies.decide_claim, name="moderation-claim"),
     path("moderation/replies/<int:pk>/hide/", replies.hide_reply, name="moderation-hide-reply"),
+    path("account/token/", api_token.api_token, name="api-token"),
     path("feeds/projects.atom", feeds.new_projects_feed, name="feed-projects"),
     path("feeds/changes.atom", feeds.openness_changes_feed, name="feed-changes"),
     path("sitemap.xml", discovery.sitemap, name="sitemap"),

@@ -40,7 +40,7 @@ RULES = [
     (r"moderation/(representatives|replies)/", STAFF_ACTION),
     (r"moderation/", STAFF),
     (r"api/\^\[\\s\\S\]\*/\$$", API_NOT_FOUND),
-    (r"api/v1/(submissions/|projects/<slug:slug>/corrections/)", API_WRITE),
+    (r"api/v1/(submissions/|token/|projects/<slug:slug>/corrections/)", API_WRITE),
     (r"api/v1/", API_READ),
     # django-allauth: the ways into an account are open; what changes an account needs one.
     (r"accounts/(login|signup|inactive|confirm-email|\^confirm-email|password/reset|\^password/reset)", LOGIN_PAGE),

@@ -49,7 +49,7 @@ class _ContributionView(APIView):
 class SubmissionCreate(_ContributionView):
     """Create a new-project submission as the authenticated user; it waits for a moderator like any other.
 
-    Tokens are created and revoked (deleted) by moderators in the admin ("Auth Token › Tokens").
+    Tokens: /account/token/, DELETE /api/v1/token/, or the admin (registry.services.api_tokens).
     """
 
     @extend_schema(summary="Propose a project", request=ProjectSubmissionRequest,

@@ -6,6 +6,7 @@ from django.core.cache import caches
 from rest_framework.authtoken.models import Token
 
 from registry.models import Submission
+from registry.services.api_tokens import revoke_api_token
 from tests.submissions_fixtures import (  # noqa: F401  (fixtures)
     LUCIE,
     contribution_settings,
@@ -72,7 +73,7 @@ def test_a_body_that_is_not_an_object_is_a_400(client, token):
 
 def test_no_token_or_a_revoked_one_is_a_401(client, token):
     assert post(client, body()).status_code == 401
-    token.delete()  # how a moderator revokes it in the admin
+    revoke_api_token(user=token.user)
     response = post(client, body(), token)
     assert response.status_code == 401 and response.json()["code"] == "authentication_failed"
     assert not Submission.objects.exists()
