@@ -249,6 +249,7 @@ HUB_SYNC_INTERVAL_MINUTES = env.int("HUB_SYNC_INTERVAL_MINUTES", default=360)
 HUB_RATE_LIMIT_CALLS = env.int("HUB_RATE_LIMIT_CALLS", default=1000 if HF_TOKEN else 500)
 HUB_RATE_LIMIT_WINDOW_SECONDS = env.int("HUB_RATE_LIMIT_WINDOW_SECONDS", default=300)
 HUB_MISSING_AFTER_NOT_FOUND = env.int("HUB_MISSING_AFTER_NOT_FOUND", default=3)
+SUBMISSION_RECHECK_MINUTES = env.int("SUBMISSION_RECHECK_MINUTES", default=15)
 
 LOGGING = {
     "version": 1,
@@ -319,10 +320,11 @@ CELERY_BEAT_SCHEDULE = {
         "kwargs": {"trigger": "schedule"},
         "options": {"expires": HUB_SYNC_INTERVAL_MINUTES * 60.0},
     },
-    # Submissions whose Hub check failed (Hub down, or tasks run in-process) are checked again.
+    # Submissions whose Hub check failed (Hub down, or tasks run in-process) or never started (broker down when
+    # they were sent) are checked again.
     "retry-submission-checks": {
         "task": "registry.tasks.retry_submission_checks_task",
-        "schedule": 15 * 60.0,
-        "options": {"expires": 15 * 60.0},
+        "schedule": SUBMISSION_RECHECK_MINUTES * 60.0,
+        "options": {"expires": SUBMISSION_RECHECK_MINUTES * 60.0},
     },
 }

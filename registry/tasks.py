@@ -185,7 +185,7 @@ def _failed(fail: Callable[[BaseException], None], error: BaseException) -> dict
 
 # A failed Hub check is retried this many times by Celery, then by retry_submission_checks_task.
 SUBMISSION_CHECK_RETRIES = 4
-RECHECK_AFTER = timedelta(minutes=10)
+
 
 
 @shared_task(bind=True, acks_late=True, max_retries=SUBMISSION_CHECK_RETRIES, soft_time_limit=4 * 60, time_limit=5 * 60)
@@ -207,8 +207,10 @@ def check_submission_hub_task(self, submission_id: int) -> None:
 
 @shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
 def retry_submission_checks_task() -> int:
-    """Enqueue the Hub check again for submissions whose last check failed over RECHECK_AFTER ago."""
-    due = list(submissions_due_for_check(failed_before=timezone.now() - RECHECK_AFTER))
+    """Enqueue the Hub check again for submissions whose last check failed, or that never started, over two
+    thirds of SUBMISSION_RECHECK_MINUTES ago (the task's period under beat)."""
+    recheck_after = timedelta(minutes=settings.SUBMISSION_RECHECK_MINUTES) * 2 / 3
+    due = list(submissions_due_for_check(failed_before=timezone.now() - recheck_after))
     for submission_id in due:
         check_submission_hub_task.delay(submission_id)
     return len(due)

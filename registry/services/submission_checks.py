@@ -6,7 +6,7 @@ row (`last_check_error`, `check_attempts`) and the submission stays pending: the
 """
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from registry.hub import HubClient, HubError, HubNotFound
@@ -160,8 +160,10 @@ def _legs(assessment: Assessment) -> dict:
 
 
 def submissions_due_for_check(*, failed_before) -> list[int]:
-    """Ids of pending submissions whose last Hub check failed before `failed_before` (below MAX_CHECK_ATTEMPTS)."""
-    return list(Submission.objects.filter(
-        check_status=Submission.CheckStatus.FAILED, last_check_error_at__lt=failed_before,
-        status=Submission.Status.PENDING, check_attempts__lt=MAX_CHECK_ATTEMPTS,
-    ).values_list("pk", flat=True))
+    """Ids of pending submissions whose last Hub check failed before `failed_before` (below MAX_CHECK_ATTEMPTS),
+    or whose check, due since before `failed_before`, never started (its task could not be queued or was lost)."""
+    failed = Q(check_status=Submission.CheckStatus.FAILED, last_check_error_at__lt=failed_before,
+               check_attempts__lt=MAX_CHECK_ATTEMPTS)
+    never_started = Q(check_status=Submission.CheckStatus.PENDING, check_attempts=0, created_at__lt=failed_before)
+    return list(Submission.objects.filter(failed | never_started, status=Submission.Status.PENDING)
+                .values_list("pk", flat=True))

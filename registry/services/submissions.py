@@ -8,6 +8,7 @@ that is not there, and a failed enqueue or check never loses the submission).
 
 import hashlib
 import hmac
+import logging
 
 from django.conf import settings
 from django.db import transaction
@@ -18,6 +19,8 @@ from registry.models import Project, Submission, SubmissionVersion
 
 class NotResubmittable(Exception):
     """Only its contributor may resubmit a submission, and only once a moderator asked for changes."""
+
+logger = logging.getLogger(__name__)
 
 
 def submit_project(*, submitter, raw_data: dict, data: dict, ip_address: str = "") -> Submission:
@@ -87,5 +90,15 @@ def _save(*, kind, submitter, project, raw_data: dict, data: dict, ip_address: s
             check_status=Submission.CheckStatus.PENDING if needs_check else Submission.CheckStatus.NOT_NEEDED,
         )
         if needs_check:
-            check_submission_hub_task.delay_on_commit(submission.pk)
+            transaction.on_commit(lambda: _enqueue_check(check_submission_hub_task, submission.pk))
     return submission
+
+
+def _enqueue_check(task, submission_id: int) -> None:
+    # The submission is saved whatever happens here: with the broker down, its check waits for the periodic
+    # recheck (retry_submission_checks_task), which sends the checks that never started.
+    try:
+        task.delay(submission_id)
+    except Exception as error:  # kombu raises the transport's own errors
+        logger.warning("Hub check of submission %s not queued (%r): the periodic recheck will send it",
+                       submission_id, error)

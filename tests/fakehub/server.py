@@ -2,7 +2,8 @@
 
 import re
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -22,6 +23,7 @@ class LoggedRequest:
     path: str
     query: dict[str, list[str]]
     authenticated: bool
+    at: float = field(default_factory=time.time, compare=False)  # epoch seconds: quotas are counted per window
 
 
 class _UnloggedHTTPServer(HTTPServer):
@@ -61,7 +63,7 @@ class FakeHub:
         return self
 
     def stop(self) -> None:
-        self._faults.clear()
+        self.clear_faults()
         self._server.stop()
 
     def __enter__(self) -> "FakeHub":
@@ -72,7 +74,7 @@ class FakeHub:
 
     def reset(self, load_fixtures: bool = True) -> None:
         """Back to the initial state: the fixtures (or nothing), no faults, an empty log, the first page size."""
-        self._faults.clear()
+        self.clear_faults()
         with self._lock:
             self.world = World()
             if load_fixtures:
@@ -133,6 +135,10 @@ class FakeHub:
     def delay(self, seconds: float, target: Target = None, times: int | None = None) -> None:
         """Hold matching requests (by default all, forever) for `seconds` before answering."""
         self._faults.delay(seconds, target, times)
+
+    def clear_faults(self) -> None:
+        """Answer normally from now on: every pending fault forgotten, delays in progress cut short."""
+        self._faults.clear()
 
     # The request log
 

@@ -113,6 +113,26 @@ def test_a_hub_500_keeps_the_submission_pending_with_the_error_and_it_is_checked
     assert (submission.check_status, submission.check_attempts, submission.last_check_error) == ("done", 2, "")
 
 
+def test_a_submission_sent_while_the_broker_is_down_is_saved_and_checked_by_the_recheck(
+        client, contributor, monkeypatch, django_capture_on_commit_callbacks):
+    def broker_down(*args, **kwargs):
+        raise ConnectionRefusedError("broker down")
+
+    monkeypatch.setattr(check_submission_hub_task._get_current_object(), "delay", broker_down)
+    client.force_login(contributor)
+    response = submit(client, django_capture_on_commit_callbacks, valid_project())
+    submission = Submission.objects.get()
+    assert response.status_code == 302 and submission.raw_data
+    assert (submission.status, submission.check_status, submission.check_attempts) == ("pending", "pending", 0)
+
+    monkeypatch.undo()
+    assert retry_submission_checks_task() == 0  # not yet due: its task may still be in the queue
+    Submission.objects.update(created_at=timezone.now() - timedelta(hours=1))
+    assert retry_submission_checks_task() == 1
+    submission.refresh_from_db()
+    assert submission.check_status == "done"
+
+
 def test_a_worker_retries_a_failed_check_with_backoff(contributor, fake_hub, monkeypatch):
     submission = Submission.objects.create(kind="new-project", submitter=contributor, raw_data={}, check_status="pending",
                                            data={"name": "x", "hub_repos": [{"repo_id": LUCIE, "repo_type": "model"}]})

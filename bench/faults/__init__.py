@@ -1,0 +1,1 @@
+"""Fault scenarios on the real stack: `python -m bench.faults --help`, docs/reliability.md."""
