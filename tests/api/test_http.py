@@ -117,6 +117,18 @@ def test_anonymous_clients_over_the_rate_get_a_json_429_with_retry_after(client,
     assert response.json()["detail"].startswith("Request was throttled.")
 
 
+def test_behind_one_proxy_each_client_address_has_its_own_bucket_and_spoofed_hops_are_ignored(client, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1,
+                               "DEFAULT_THROTTLE_RATES": {"anon": "1/minute"}}
+    # nginx appends the address it saw; whatever a client put before it is not believed.
+    def get(forwarded_for):
+        return client.get("/api/v1/stats/", REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR=forwarded_for).status_code
+
+    assert [get("203.0.113.1"), get("203.0.113.2")] == [200, 200]
+    assert get("203.0.113.1") == 429
+    assert get("198.51.100.9, 203.0.113.2") == 429  # a forged first hop does not buy a new bucket
+
+
 def test_token_holders_are_not_throttled(client, anon_rate, token_user):
     anon_rate("1/minute")
     _, key = token_user
