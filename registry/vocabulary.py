@@ -45,6 +45,13 @@ def plural_noop(singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
+SCHEME_VALUES: dict[str, Promise] = {
+    "Class I": _("Class I"), "Class II": _("Class II"), "Class III": _("Class III"), "not met": _("not met"),
+    "conditions look met": _("conditions look met"), "cannot tell": _("cannot tell"),
+}
+FACT_KINDS: dict[str, Promise] = {"computed": _("computed"), "asserted": _("asserted")}
+
+
 def leg_name(leg: str) -> str:
     return str(LEG_NAMES.get(leg, leg))
 

@@ -15,10 +15,17 @@ from dataclasses import dataclass
 
 from registry.openness.types import Assessment, LegResult, Value
 
-WHY_SCHEMES_DISAGREE = (
+
+def translatable(text: str) -> str:
+    """Marks a sentence that the website shows translated (makemessages reads this marker); the rules stay
+    free of Django and keep the English text."""
+    return text
+
+
+WHY_SCHEMES_DISAGREE = translatable(
     "The schemes ask different questions of the same artefacts. E2E (OpenLLM-France) asks whether anyone "
     "can get and reuse everything: code under an OSI licence, weights without restriction on who or what, and "
-    "100 % of the training data publicly available. The OSI Open Source AI Definition asks for code and "
+    "all of the training data publicly available. The OSI Open Source AI Definition asks for code and "
     "weights under OSI-approved terms but only for information about the data, so a model trained on "
     "unreleased data can meet it. The European Open Source AI Index grades 12 dimensions, half of them about "
     "documentation (papers, model card, datasheet), and averages them, so good documentation raises a score "

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext, gettext_lazy
 
 from registry.badges import LEG_ORDER, Badge
 from registry.models import HubRepo, LegAssessment, Project, RepoType
@@ -22,11 +23,11 @@ LEG_TITLES = {leg.value: leg.label for leg in LegName}  # "Open code", ...
 SOURCE_NAMES = {
     "hub": ("Hugging Face Hub", ""),
     "osai-index": ("European Open Source AI Index", " ({})"),
-    "checkpoint": ("checkpoint", " {}"),
-    "base-model": ("base model", " {}"),
-    "code-repository": ("code repository", ""),
-    "moderator": ("moderator", ""),
-    "contributor": ("contributor", ""),
+    "checkpoint": (gettext_lazy("checkpoint"), " {}"),
+    "base-model": (gettext_lazy("base model"), " {}"),
+    "code-repository": (gettext_lazy("code repository"), ""),
+    "moderator": (gettext_lazy("moderator"), ""),
+    "contributor": (gettext_lazy("contributor"), ""),
 }
 CURATION = "moderator:curated"
 
@@ -120,10 +121,10 @@ def source_label(source: str) -> str:
     """A fact's source for people: "osai-index:weights_endmodel" reads "European Open Source AI Index
     (weights_endmodel)", "checkpoint:org/name" "checkpoint org/name", "moderator:curated:…" "Registry curation"."""
     if source == CURATION or source.startswith(f"{CURATION}:"):
-        return "Registry curation"
+        return gettext("Registry curation")
     head, _, detail = source.partition(":")
     name, detail_format = SOURCE_NAMES.get(head, (source, ""))
-    return name + detail_format.format(detail) if detail and detail_format else name
+    return f"{name}{detail_format.format(detail)}" if detail and detail_format else str(name)
 
 
 def checkpoint_views(project: Project) -> list[CheckpointView]:
@@ -138,8 +139,8 @@ def checkpoint_views(project: Project) -> list[CheckpointView]:
 
 
 def _notes(repo: HubRepo) -> tuple[dict, ...]:
-    notes = [("usage request", note) for note in repo.usage_requests] + [
-        ("training data named in prose", note) for note in repo.training_data_in_prose
+    notes = [(gettext("usage request"), note) for note in repo.usage_requests] + [
+        (gettext("training data named in prose"), note) for note in repo.training_data_in_prose
     ]
     return tuple(_note(kind, note if isinstance(note, dict) else {"text": note}) for kind, note in notes)
 
@@ -154,7 +155,7 @@ def embed_snippets(project: Project, *, absolute: Callable[[str], str]) -> dict[
     `absolute` turns a path into an absolute URL on the site's own host (`request.build_absolute_uri`)."""
     image = absolute(reverse("registry:badge", kwargs={"slug": project.slug}))
     page = absolute(project.get_absolute_url())
-    alt = f"E2E openness of {project.name} (European Open LLM Registry)"
+    alt = gettext("E2E openness of %(name)s (European Open LLM Registry)") % {"name": project.name}
     markdown_alt = alt.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     return {
         "image": image,

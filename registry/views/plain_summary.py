@@ -11,40 +11,42 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 SUMMARY_ORDER = ("model", "code", "corpus")
 SENTENCES = {
     "model": {
-        "open": "Open weights: you may download the weights and use them for any purpose.",
-        "closed": "Closed weights: the weights are not published for anyone to download.",
-        "unknown": "Weights: the registry does not know yet whether anyone may download them, nor on what terms.",
+        "open": _("Open weights: you may download the weights and use them for any purpose."),
+        "closed": _("Closed weights: the weights are not published for anyone to download."),
+        "unknown": _("Weights: the registry does not know yet whether anyone may download them, nor on what terms."),
     },
     "code": {
-        "open": "The training code is published under an open-source licence.",
-        "partial": "The training code is only partly public: some of it is missing, or its licence is not "
-                   "open source.",
-        "closed": "The training code is not published.",
-        "unknown": "Whether the training code is published is not known yet.",
+        "open": _("The training code is published under an open-source licence."),
+        "partial": _("The training code is only partly public: some of it is missing, or its licence is not "
+                   "open source."),
+        "closed": _("The training code is not published."),
+        "unknown": _("Whether the training code is published is not known yet."),
     },
     "corpus": {
-        "open": "The training data is public, under terms that let anyone reuse it.",
-        "partial": "The training data is only partly public.",
-        "closed": "The training data is not public.",
-        "unknown": "Whether the training data is public is not known yet.",
+        "open": _("The training data is public, under terms that let anyone reuse it."),
+        "partial": _("The training data is only partly public."),
+        "closed": _("The training data is not public."),
+        "unknown": _("Whether the training data is public is not known yet."),
     },
 }
 # Restricted weights, by what the leg's reason says (first match wins).
 RESTRICTED_WEIGHTS = (
     (("non-commercial", "noncommercial", "commercial use"),
-     "Restricted weights: you may download the weights, but not use them commercially."),
+     _("Restricted weights: you may download the weights, but not use them commercially.")),
     (("no licence declared",),
-     "Restricted weights: the weights can be downloaded, but no licence is declared, so no right to use them is "
-     "granted."),
+     _("Restricted weights: the weights can be downloaded, but no licence is declared, so no right to use them is "
+     "granted.")),
     (("manual gate",),
-     "Restricted weights: the weights are published, but their owner approves each request to download them."),
+     _("Restricted weights: the weights are published, but their owner approves each request to download them.")),
     (("licen", "restrict", "forbid"),
-     "Restricted weights: you may download the weights, but their licence limits who may use them or for what."),
+     _("Restricted weights: you may download the weights, but their licence limits who may use them or for what.")),
 )
-RESTRICTED_WEIGHTS_OTHERWISE = (
+RESTRICTED_WEIGHTS_OTHERWISE = _(
     "Restricted weights: the weights are published, but with limits on who may get them or what they may be used for."
 )
 
@@ -66,8 +68,8 @@ def plain_summary(rows: Iterable) -> tuple[SummarySentence, ...]:
 def _summary_sentence(leg: str, row) -> SummarySentence:
     value = row.value if row is not None else "unknown"
     if leg == "model" and value == "partial":
-        return SummarySentence(leg, value, restricted_weights_sentence(_why(row)))
-    return SummarySentence(leg, value, SENTENCES[leg][value])
+        return SummarySentence(leg, value, str(restricted_weights_sentence(_why(row))))
+    return SummarySentence(leg, value, str(SENTENCES[leg][value]))
 
 
 def _why(row) -> str:

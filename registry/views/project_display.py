@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from registry.iso_names import language_name
 from registry.models import ChangeRecord, CheckpointRole, CodeRepository, DataOrigin, HubRepo, Project, SyncRun
 
 HUB = "https://huggingface.co/"
-CONSTRUCTED = "constructed demo data"
-SNAPSHOT_CREDIT = f"bundled Hub snapshot ({CONSTRUCTED})"
+CONSTRUCTED = gettext_lazy("constructed demo data")
+SNAPSHOT_CREDIT = gettext_lazy("bundled Hub snapshot (constructed demo data)")
 ROLE_LABELS = {
-    CheckpointRole.OWN: "own checkpoint",
-    CheckpointRole.BASE: "base model of another organisation",
-    CheckpointRole.OTHER_RELEASE: "another release",
+    CheckpointRole.OWN: gettext_lazy("own checkpoint"),
+    CheckpointRole.BASE: gettext_lazy("base model of another organisation"),
+    CheckpointRole.OTHER_RELEASE: gettext_lazy("another release"),
 }
 
 
@@ -66,19 +68,19 @@ def web_url(url: str | None) -> str | None:
 
 
 def role_label(repo: HubRepo) -> str:
-    return ROLE_LABELS.get(repo.role, repo.get_role_display())
+    return str(ROLE_LABELS.get(repo.role, repo.get_role_display()))
 
 
 def hub_data(repo: HubRepo) -> HubData:
     """How the registry holds this repository's Hub data: read by a sync, a dated card copy, or constructed."""
     if repo.data_origin == DataOrigin.CONSTRUCTED:
-        return HubData(label=CONSTRUCTED, detail="not read from the Hub", url=None, constructed=True)
+        return HubData(label=str(CONSTRUCTED), detail=_("not read from the Hub"), url=None, constructed=True)
     if repo.data_origin == DataOrigin.CARD_COPY:
         source = repo.data_source or {}
         seen = repo.data_seen_at.date().isoformat() if repo.data_seen_at else source.get("seen", "")
-        label = f"card copy, seen {seen}" if seen else "card copy"
+        label = _("card copy, seen %(date)s") % {"date": seen} if seen else _("card copy")
         return HubData(label=label, detail="", url=web_url(source.get("url")), constructed=False)
-    checked = f"checked {repo.last_synced_at:%Y-%m-%d}" if repo.last_synced_at else ""
+    checked = _("checked %(date)s") % {"date": f"{repo.last_synced_at:%Y-%m-%d}"} if repo.last_synced_at else ""
     return HubData(label=repo.get_sync_status_display(), detail=checked, url=None, constructed=False)
 
 
@@ -118,7 +120,7 @@ def code_repository_view(repository: CodeRepository) -> CodeRepositoryView:
     return CodeRepositoryView(
         repository=repository,
         url=web_url(repository.url),
-        licence=repository.licence or "not checked yet",
+        licence=repository.licence or _("not checked yet"),
         covers=repository.get_covers_display(),
         source=repository.get_source_display(),
         source_url=web_url(repository.source_url),
@@ -158,20 +160,14 @@ def _plain(value) -> str:
 def change_credit(change: ChangeRecord) -> str:
     """What caused a change: a person, a sync run (the bundled snapshot is no sync), or the recorded cause."""
     if change.changed_by is not None:
-        return f"moderator {change.changed_by.get_username()}"
+        return _("moderator %(name)s") % {"name": change.changed_by.get_username()}
     run = change.sync_run
     if run is not None:
-        return SNAPSHOT_CREDIT if run.trigger == SyncRun.Trigger.SNAPSHOT else f"Hub sync #{run.pk}"
-    return change.cause or "the registry"
+        return str(SNAPSHOT_CREDIT) if run.trigger == SyncRun.Trigger.SNAPSHOT else _("Hub sync #%(number)s") % {
+            "number": run.pk}
+    return change.cause or _("the registry")
 
 
 def language_names(codes) -> list[tuple[str, str]]:
-    """(ISO 639 code, English name) for each code; the code itself when Django does not know its name."""
-    return [(code, _language_name(code)) for code in codes if isinstance(code, str)]
-
-
-def _language_name(code: str) -> str:
-    try:
-        return get_language_info(code.lower())["name"]
-    except KeyError:
-        return code
+    """(ISO 639 code, name in the page's language) for each code; the code itself when no table names it."""
+    return [(code, language_name(code)) for code in codes if isinstance(code, str)]

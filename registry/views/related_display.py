@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from registry.badges import Badge
 from registry.models import Project
 from registry.views.openness_display import project_badge
@@ -29,11 +31,14 @@ def why_related(project: Project, other: Project) -> str:
     """"also by OpenLLM-France; also built on mistralai/Mistral-7B-v0.1", and the like."""
     shared_orgs = {org.name for org in project.organisations.all()} & {org.name for org in other.organisations.all()}
     own_repos = {repo.repo_id for repo in project.hub_repos.all()}
-    reasons = [f"also by {name}" for name in sorted(shared_orgs)]
-    reasons += [f"also built on {repo_id}" for repo_id in _shared(project.base_models, other.base_models)]
-    reasons += [f"built on this project's {repo_id}" for repo_id in _shared(other.base_models, own_repos)]
-    reasons += [f"publishes {repo.repo_id}, which this project is built on" for repo in other.base_repos]
-    return "; ".join(reasons) or "shares an organisation or a base model"
+    reasons = [_("also by %(name)s") % {"name": name} for name in sorted(shared_orgs)]
+    reasons += [_("also built on %(repo)s") % {"repo": repo_id}
+                for repo_id in _shared(project.base_models, other.base_models)]
+    reasons += [_("built on this project's %(repo)s") % {"repo": repo_id}
+                for repo_id in _shared(other.base_models, own_repos)]
+    reasons += [_("publishes %(repo)s, which this project is built on") % {"repo": repo.repo_id}
+                for repo in other.base_repos]
+    return "; ".join(reasons) or _("shares an organisation or a base model")
 
 
 def _shared(repo_ids, others) -> list[str]:

@@ -57,6 +57,20 @@ def test_the_french_project_list_names_its_filters_sorts_and_openness_in_french(
     assert re.search("modèle\u00a0: (ouvert|partiel|fermé|inconnu)<", html)
 
 
+def test_the_french_project_page_speaks_french_from_its_summary_to_its_legs(client, project):
+    from registry.services.openness import recompute_all_openness
+
+    recompute_all_openness()
+    html = client.get("/fr/projects/lucie/").content.decode()
+
+    assert "Quel est son degré d’ouverture\u00a0?" in html
+    assert "Les données d’entraînement" in html  # the plain-language summary
+    assert "Code ouvert" in html and "Modèle ouvert" in html and "Corpus ouvert" in html
+    assert "Autres référentiels d’ouverture" in html and "Proposer une correction" in html
+    # Computed reasons stay in English, marked so for screen readers.
+    assert '<p lang="en">' in html
+
+
 def test_the_english_home_page_stays_english_whatever_the_browser_prefers(client, seeded_catalog):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
 

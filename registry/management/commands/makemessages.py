@@ -10,8 +10,9 @@ NOT_OURS = [".venv/*", "venv/*", "tests/*", "bench/*", "build/*", "staticfiles/*
 
 
 class Command(makemessages.Command):
-    # registry.vocabulary.plural_noop("family", "families") marks a plural pair that ngettext translates later.
-    xgettext_options = [*makemessages.Command.xgettext_options, "--keyword=plural_noop:1,2"]
+    # registry.vocabulary.plural_noop("family", "families") marks a plural pair that ngettext translates later;
+    # registry.openness.schemes.translatable("…") a sentence of the pure rules that pages translate.
+    xgettext_options = [*makemessages.Command.xgettext_options, "--keyword=plural_noop:1,2", "--keyword=translatable"]
 
     def handle(self, *args, **options):
         options["ignore_patterns"] = [*options["ignore_patterns"], *NOT_OURS]
