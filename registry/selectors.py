@@ -10,6 +10,7 @@ from registry.models import (
     ChangeRecord,
     CheckpointRole,
     CodeRepository,
+    DataOrigin,
     HubNamespace,
     HubRepo,
     Leg,
@@ -252,6 +253,19 @@ def get_latest_sync_run() -> SyncRun | None:
     date its `note` gives.
     """
     return SyncRun.objects.filter(finished_at__isnull=False).order_by("-finished_at", "-id").first()
+
+
+def has_live_sync_run() -> bool:
+    """Whether a sync has ever read the Hub itself (the bundled snapshot does not count)."""
+    return SyncRun.objects.exclude(trigger=SyncRun.Trigger.SNAPSHOT).filter(finished_at__isnull=False).exists()
+
+
+def count_hub_repos_by_origin() -> dict[str, int]:
+    """How many tracked Hub repos hold each kind of metadata, keyed by the `DataOrigin` member's name in lower case
+    ("hub", "card_copy", "constructed", "none"; 0 when none); "total" counts them all. One query."""
+    counts = dict(HubRepo.objects.order_by().values_list("data_origin").annotate(n=Count("pk")))
+    by_origin = {origin.name.lower(): counts.get(origin.value, 0) for origin in DataOrigin}
+    return by_origin | {"total": sum(by_origin.values())}
 
 
 def list_hub_repos_needing_attention() -> QuerySet[HubRepo]:

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
-from registry import views, views_status
-from registry.views import api_token, corrections, discovery, feeds, moderation, privacy, replies, submissions
+from registry import views
+from registry.views import api_token, corrections, discovery, feeds, moderation, privacy, replies, status, submissions
 
 app_name = "registry"
 
@@ -26,7 +26,7 @@ urlpatterns = [
     path("moderation/", moderation.moderation_queue, name="moderation-queue"),
     path("moderation/submissions/<int:pk>/", moderation.moderation_submission, name="moderation-submission"),
     path("moderation/review/", views.moderation_review, name="moderation-review"),
-    path("status/", views_status.sync_status, name="sync-status"),
+    path("status/", status.sync_status, name="sync-status"),
     path("submit/", submissions.submit, name="submit"),
     path("projects/<slug:slug>/report/", submissions.project_report, name="project-report"),
     path("account/submissions/", submissions.submission_list, name="submission-list"),

@@ -38,9 +38,3 @@ def test_a_visitor_follows_a_language_heading_from_the_home_page(live_server, pa
     assert page.get_by_role("link", name="Lucie", exact=True).is_visible()
     assert console_errors == []
 
-
-@pytest.mark.parametrize("path", ["/", "/organisations/openllm-france/", "/countries/FR/", "/languages/fr/"])
-def test_the_pages_fit_a_phone_screen(live_server, page, seeded, path):
-    page.set_viewport_size({"width": 360, "height": 800})
-    page.goto(live_server.url + path)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
