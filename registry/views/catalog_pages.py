@@ -27,7 +27,15 @@ def organisation_detail(request, slug):
         "organisation": organisation,
         "country": country(organisation.country) if organisation.country else None,
         "rows": project_rows(selectors.list_organisation_projects(organisation=organisation)),
+        "list_entry_url": openllm_europe_entry(organisation),
     })
+
+
+def openllm_europe_entry(organisation: Organisation) -> str | None:
+    """The permalink of the OpenLLM-Europe list's row that names this organisation itself, if one does: such
+    rows list an organisation, not a project, so the registry has no project of theirs until someone adds one."""
+    return next((source.get("url") for source in organisation.sources or []
+                 if source.get("dataset") == "openllm-europe"), None)
 
 
 def country_list(request):

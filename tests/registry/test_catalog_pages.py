@@ -73,6 +73,20 @@ def test_an_organisation_page_shows_its_projects_with_their_badges_country_websi
     assert "Hidden Model" not in html and "Danish Model" not in html
 
 
+def test_an_organisation_the_openllm_europe_list_names_without_a_project_says_so_plainly(client, db):
+    entry = "https://github.com/OpenLLM-Europe/European-OpenLLM-Projects/blob/0a2e493/README.md#L49"
+    OrganisationFactory(name="TartuNLP", slug="tartunlp", country="EE",
+                        sources=[{"dataset": "openllm-europe", "line": 49, "url": entry}])
+
+    listing = page(client, "organisation-list")
+    html = page(client, "organisation-detail", slug="tartunlp")
+
+    assert "Estonia · no project listed yet</span>" in listing and "0 projects" not in listing
+    assert "No project of TartuNLP is listed yet." in html
+    assert f'The <a href="{entry}" rel="noopener">OpenLLM-Europe list</a> names TartuNLP itself' in html
+    assert '<a href="/submit/">Propose one of its projects</a>' in html
+
+
 def test_an_unknown_organisation_is_404(client, db):
     page(client, "organisation-detail", status=404, slug="nobody")
 
