@@ -7,9 +7,9 @@ import pytest
 from registry.views.plain_summary import plain_summary
 
 
-def leg(leg, value, reason="", override_value="", override_justification=""):
+def leg(leg, value, reason="", override_value="", override_justification="", caveats=()):
     return SimpleNamespace(leg=leg, value=value, reason=reason, override_value=override_value,
-                           override_justification=override_justification)
+                           override_justification=override_justification, caveats=list(caveats))
 
 
 def texts(*rows):
@@ -71,3 +71,35 @@ def test_an_override_is_explained_by_the_moderators_justification_not_the_comput
               override_justification="The owner runs a manual gate on its own site.")
 
     assert texts(row)[0].startswith("Restricted weights: the weights are published, but their owner approves")
+
+
+LUCIE_REQUEST = ("The model card asks (a request, not a licence term): that usage of the model be limited to "
+                 "non-commercial purposes until a discussion with the copyright holder of one subcorpus is finalized.")
+
+
+def test_open_weights_whose_card_asks_for_non_commercial_use_never_read_for_any_purpose():
+    [model, _, _] = texts(leg("model", "open", caveats=[LUCIE_REQUEST]))
+
+    assert "any purpose" not in model
+    assert model == ("Open weights: you may download the weights under an open licence, but their producer asks that "
+                     "they not be used commercially for now (a request, not a licence term; see the caveat below).")
+
+
+def test_open_weights_behind_an_automatic_gate_name_the_gate():
+    caveat = "Access is through an automatic gate; its conditions are part of the agreement: share your e-mail"
+
+    assert "after accepting the gate's conditions" in texts(leg("model", "open", caveats=[caveat]))[0]
+
+
+def test_open_training_data_with_a_non_commercial_dataset_says_so():
+    caveat = "Training dataset x/y is public but its licence CC-BY-NC-4.0 forbids commercial use: reuse is limited."
+
+    assert texts(leg("corpus", "open", caveats=[caveat]))[2] == (
+        "The training data is public, but part of it may not be reused commercially (see the caveat below).")
+
+
+def test_a_provisional_value_is_not_a_usage_caveat():
+    provisional = "Provisional: nothing settled this leg; the value shown is the best the card's prose allows."
+
+    assert texts(leg("model", "open", caveats=[provisional]))[0] == (
+        "Open weights: you may download the weights and use them for any purpose.")

@@ -58,7 +58,9 @@ def test_the_page_opens_with_one_plain_sentence_per_leg_each_linking_to_its_evid
     html = unescape(page(client, lucie))
 
     summary = html[html.index('class="plain-summary"'):html.index('id="leg-code"')]
-    assert "Open weights: you may download the weights and use them for any purpose." in summary
+    # Lucie's card asks for non-commercial use (a request shown as the model leg's caveat): never "any purpose".
+    assert ("Open weights: you may download the weights under an open licence, but their producer asks that they "
+            "not be used commercially for now") in summary and "any purpose" not in summary
     assert "The training code is published under an open-source licence." in summary
     assert "The training data is only partly public." in summary
     for leg in ("model", "code", "corpus"):
