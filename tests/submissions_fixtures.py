@@ -6,6 +6,7 @@ import uuid
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import caches
 
 PASSWORD = "a-correct-horse-battery-staple"
@@ -38,6 +39,14 @@ def contributor(db):
 @pytest.fixture
 def other_contributor(db):
     return make_contributor("bob@example.org")
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of the moderator group."""
+    user = get_user_model().objects.create_user(username="mona", email="mona@example.org", password="x")
+    user.groups.add(Group.objects.get(name="moderator"))
+    return user
 
 
 def make_contributor(email: str):

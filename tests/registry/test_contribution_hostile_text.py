@@ -4,8 +4,6 @@ moderators' answers) stays inert on every page that shows it, and e-mails are pl
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 
 from registry.models import Submission
@@ -19,19 +17,12 @@ from registry.services.right_of_reply import (
 )
 from registry.services.submissions import suggest_correction
 from tests.factories import OrganisationFactory, ProjectFactory
-from tests.submissions_fixtures import contribution_settings, contributor  # noqa: F401  (fixtures)
+from tests.submissions_fixtures import contribution_settings, contributor, moderator  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)><a href="javascript:alert(2)">link</a>'
 MARKDOWN_XSS = XSS + ' [click](javascript:alert(3)) <iframe src="https://evil.example"></iframe>'
-
-
-@pytest.fixture
-def moderator(db):
-    user = get_user_model().objects.create_user(username="mona", email="mona@example.org", password="x")
-    user.groups.add(Group.objects.get(name="moderator"))
-    return user
 
 
 class LiveMarkup(HTMLParser):

@@ -2,8 +2,6 @@
 they would become, applied through the services on approval, and credited in the project's history."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import transaction
 
@@ -25,6 +23,7 @@ from tests.factories import HubRepoFactory, OrganisationFactory, ProjectFactory,
 from tests.submissions_fixtures import (  # noqa: F401  (fixtures)
     contribution_settings,
     contributor,
+    moderator,
     other_contributor,
 )
 
@@ -32,13 +31,6 @@ pytestmark = pytest.mark.django_db
 
 CODE_URL = "https://github.com/example/lucie-training"
 EVIDENCE_URL = "https://example.org/lucie/data-card"
-
-
-@pytest.fixture
-def moderator(db):
-    user = get_user_model().objects.create_user(username="mona", email="mona@example.org", password="x")
-    user.groups.add(Group.objects.get(name="moderator"))
-    return user
 
 
 @pytest.fixture

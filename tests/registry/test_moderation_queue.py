@@ -1,8 +1,6 @@
 """The moderation queue: a contributor's submission seen through to a public project, or sent back, or refused."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 
 from registry.forms.submissions import ProjectSubmissionForm, structured
@@ -26,6 +24,7 @@ from tests.submissions_fixtures import (  # noqa: F401  (fixtures)
     contribution_settings,
     contributor,
     make_contributor,
+    moderator,
     other_contributor,
     valid_project,
 )
@@ -33,13 +32,6 @@ from tests.submissions_fixtures import (  # noqa: F401  (fixtures)
 pytestmark = pytest.mark.django_db
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-
-
-@pytest.fixture
-def moderator(db):
-    user = get_user_model().objects.create_user(username="mona", email="mona@example.org", password="x")
-    user.groups.add(Group.objects.get(name="moderator"))
-    return user
 
 
 def send(contributor, **changes) -> Submission:

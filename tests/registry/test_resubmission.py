@@ -2,8 +2,6 @@
 version is kept with the request it answered, and the submission is back in the queue."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from registry.forms.submissions import ProjectSubmissionForm, structured
 from registry.models import Submission
@@ -13,19 +11,13 @@ from tests.factories import ProjectFactory
 from tests.submissions_fixtures import (  # noqa: F401  (fixtures)
     contribution_settings,
     contributor,
+    moderator,
     other_contributor,
     valid_project,
 )
 
 pytestmark = pytest.mark.django_db
 REQUEST = "Please link the model card."
-
-
-@pytest.fixture
-def moderator(db):
-    user = get_user_model().objects.create_user(username="mona", email="mona@example.org", password="x")
-    user.groups.add(Group.objects.get(name="moderator"))
-    return user
 
 
 @pytest.fixture

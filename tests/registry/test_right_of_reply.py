@@ -2,8 +2,6 @@
 representative replies to the assessment of the organisation's projects, and moderators may hide a reply."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
@@ -21,18 +19,12 @@ from tests.factories import OrganisationFactory, ProjectFactory
 from tests.submissions_fixtures import (  # noqa: F401  (fixtures)
     contribution_settings,
     contributor,
+    moderator,
     other_contributor,
 )
 
 pytestmark = pytest.mark.django_db
 REPLY = "Our **corpus** is documented in the [data card](https://example.org/card)."
-
-
-@pytest.fixture
-def moderator(db):
-    user = get_user_model().objects.create_user(username="mona", email="mona@example.org", password="x")
-    user.groups.add(Group.objects.get(name="moderator"))
-    return user
 
 
 @pytest.fixture
