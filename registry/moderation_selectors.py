@@ -1,10 +1,11 @@
 """Reads for moderators: who moderates, the queue of open submissions, and what a correction would change."""
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models.functions import Lower
 
 from registry.accounts import MODERATOR_GROUP
 from registry.models import ChangeRecord, HubRepo, Organisation, Project, Submission, SyncRun
-from registry.submission_selectors import find_possible_duplicates
+from registry.submission_selectors import find_possible_duplicates_of_each
 
 # A correction's fields (as a contributor's data names them) and the project fields they change.
 CORRECTABLE_FIELDS = {
@@ -53,7 +54,53 @@ def current_values(project: Project) -> dict:
     return values
 
 
-def correction_changes(submission: Submission) -> list[dict]:
+def describe_submissions(submissions: list[Submission], *, find_duplicates: bool = True) -> list[dict]:
+    """What a moderator (or the contributor) reads beside each submission, in the same order: {"submission",
+    "changes" (a correction's field-by-field diff), "attachments" (what a correction adds), "duplicates" (the
+    projects an open new-project submission may duplicate; none when `find_duplicates` is off)}.
+
+    Reads the database a fixed number of times whatever the number of submissions, which should come with
+    their project (select_related)."""
+    corrections = [s for s in submissions if s.kind == Submission.Kind.CORRECTION]
+    prefetch_related_objects([s for s in corrections if s.project], "project__organisations")
+    names = _organisation_names(corrections)
+    repos = _hub_repos_named(corrections)
+    duplicates = _duplicates_of_each(submissions) if find_duplicates else {}
+    return [{"submission": submission, "changes": _correction_changes(submission, names),
+             "attachments": _correction_attachments(submission, repos),
+             "duplicates": duplicates.get(submission.pk, [])} for submission in submissions]
+
+
+def _organisation_names(corrections: list[Submission]) -> dict[str, str]:
+    """Slug to name of every organisation the corrections' projects have or the corrections propose."""
+    slugs = {slug for correction in corrections for slug in correction.data.get("organisations", [])}
+    slugs |= {organisation.slug for correction in corrections if correction.project
+              for organisation in correction.project.organisations.all()}
+    return dict(Organisation.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
+
+
+def _hub_repos_named(corrections: list[Submission]) -> dict[tuple[str, str], HubRepo]:
+    """The registry's Hub repositories the corrections would attach, keyed on (lower-case id, type)."""
+    wanted = {repo["repo_id"].lower() for correction in corrections for repo in correction.data.get("hub_repos", [])}
+    if not wanted:
+        return {}
+    repos = (HubRepo.objects.annotate(lower_id=Lower("repo_id")).filter(lower_id__in=wanted)
+             .select_related("project").order_by("-repo_id"))
+    # Ids differing only in case: the first by id wins, as it would have with .first().
+    return {(repo.repo_id.lower(), repo.repo_type): repo for repo in repos}
+
+
+def _duplicates_of_each(submissions: list[Submission]) -> dict[int, list[dict]]:
+    """Projects each open new-project submission may duplicate, by submission pk."""
+    open_proposals = [s for s in submissions
+                      if s.kind == Submission.Kind.NEW_PROJECT and s.status != Submission.Status.APPROVED]
+    candidates = [(str(s.data.get("name", "")), [repo["repo_id"] for repo in s.data.get("hub_repos", [])])
+                  for s in open_proposals]
+    found = find_possible_duplicates_of_each(candidates)
+    return {submission.pk: duplicates for submission, duplicates in zip(open_proposals, found, strict=True)}
+
+
+def _correction_changes(submission: Submission, organisation_names: dict[str, str]) -> list[dict]:
     """A correction's field-by-field diff against its project as it is now: {"field", "old", "new"} for each
     field the contributor gave a different value for (organisations by name, new ones marked). Empty for other
     kinds."""
@@ -64,11 +111,10 @@ def correction_changes(submission: Submission) -> list[dict]:
     changes = [_change(field, current[name], data[name])
                for name, field in CORRECTABLE_FIELDS.items() if name in data and data[name] != current[name]]
     if "organisations" in data or data.get("new_organisations"):
-        names = dict(Organisation.objects.filter(slug__in=[*current["organisations"], *data.get("organisations", [])])
-                     .values_list("slug", "name"))
         proposed = data.get("organisations", current["organisations"])
-        new = [names.get(slug, slug) for slug in proposed] + [f"{name} (new)" for name in data.get("new_organisations", [])]
-        old = [names.get(slug, slug) for slug in current["organisations"]]
+        new = [organisation_names.get(slug, slug) for slug in proposed]
+        new += [f"{name} (new)" for name in data.get("new_organisations", [])]
+        old = [organisation_names.get(slug, slug) for slug in current["organisations"]]
         if new != old:
             changes.append(_change("organisations", old, new))
     return changes
@@ -80,7 +126,7 @@ def _change(field: str, old, new) -> dict:
     return {"field": field, "old": old, "new": new, "old_text": text(old), "new_text": text(new)}
 
 
-def correction_attachments(submission: Submission) -> list[dict]:
+def _correction_attachments(submission: Submission, known_repos: dict[tuple[str, str], HubRepo]) -> list[dict]:
     """What a correction adds beside its field changes, each {"what", "detail", "warning"}: Hub repositories
     (one attached to another project stays there), a code repository (an attached one gets the new licence and
     coverage), and evidence for a leg."""
@@ -88,8 +134,7 @@ def correction_attachments(submission: Submission) -> list[dict]:
         return []
     data, items = submission.data, []
     for repo in data.get("hub_repos", []):
-        known = (HubRepo.objects.filter(repo_id__iexact=repo["repo_id"], repo_type=repo["repo_type"])
-                 .select_related("project").first())
+        known = known_repos.get((repo["repo_id"].lower(), repo["repo_type"]))
         warning = ""
         if known and known.project_id and known.project_id != submission.project_id:
             warning = f"already attached to {known.project.name}: it stays there"
@@ -102,12 +147,3 @@ def correction_attachments(submission: Submission) -> list[dict]:
                       "detail": f"{evidence['shows']} — {evidence['url']}", "quote": evidence.get("quote", ""),
                       "url": evidence["url"], "warning": ""})
     return items
-
-
-def duplicates_of(submission: Submission) -> list[dict]:
-    """Projects a new-project submission may duplicate (none for other kinds, or once it is approved)."""
-    if submission.kind != Submission.Kind.NEW_PROJECT or submission.status == Submission.Status.APPROVED:
-        return []
-    data = submission.data
-    return find_possible_duplicates(name=str(data.get("name", "")),
-                                    hub_repo_ids=[repo["repo_id"] for repo in data.get("hub_repos", [])])

@@ -5,7 +5,8 @@
 
 from difflib import SequenceMatcher
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.db.models.functions import Lower
 
 from registry.models import HubRepo, Project, Submission
 
@@ -35,26 +36,53 @@ def find_possible_duplicates(*, name: str, hub_repo_ids: list[str]) -> list[dict
     Each is {"project", "reason"}: it holds one of the Hub repos (case-insensitive), or its name is the same
     or very similar. At most MAX_DUPLICATES, Hub matches first.
     """
+    (duplicates,) = find_possible_duplicates_of_each([(name, hub_repo_ids)])
+    return duplicates
+
+
+def find_possible_duplicates_of_each(candidates: list[tuple[str, list[str]]]) -> list[list[dict]]:
+    """find_possible_duplicates for each (name, hub_repo_ids) in `candidates`, in the same order, reading the
+    database a fixed number of times whatever the number of candidates."""
+    if not candidates:
+        return []
+    repos = _hub_repos_with_ids({repo_id for _, repo_ids in candidates for repo_id in repo_ids})
+    names = list(Project.objects.values_list("pk", "name"))
+    similar = [_similar_names(name, names) for name, _ in candidates]
+    wanted = {pk for pks in similar for pk in pks}
+    projects = list(Project.objects.filter(pk__in=wanted)) if wanted else []
+    return [_duplicates(repo_ids, pks, repos, projects) for (_, repo_ids), pks in zip(candidates, similar, strict=True)]
+
+
+def _hub_repos_with_ids(repo_ids: set[str]) -> list[HubRepo]:
+    """The project repositories whose id is one of `repo_ids`, ignoring case, by id."""
+    if not repo_ids:
+        return []
+    return list(HubRepo.objects.annotate(lower_id=Lower("repo_id"))
+                .filter(lower_id__in={repo_id.lower() for repo_id in repo_ids}, project__isnull=False)
+                .select_related("project").order_by("repo_id"))
+
+
+def _duplicates(repo_ids: list[str], similar: set[int], repos: list[HubRepo], projects: list[Project]) -> list[dict]:
     found: dict[int, dict] = {}
-    if hub_repo_ids:
-        query = Q()
-        for repo_id in hub_repo_ids:
-            query |= Q(repo_id__iexact=repo_id)
-        for repo in HubRepo.objects.filter(query).select_related("project").order_by("repo_id"):
+    lower_ids = {repo_id.lower() for repo_id in repo_ids}
+    for repo in repos:
+        if repo.repo_id.lower() in lower_ids:
             found.setdefault(repo.project_id, {"project": repo.project,
                                                "reason": f"already lists the Hub repository {repo.repo_id}"})
-    for project in _similar_names(name):
-        found.setdefault(project.pk, {"project": project, "reason": "has the same or a very similar name"})
+    for project in projects:
+        if project.pk in similar:
+            found.setdefault(project.pk, {"project": project, "reason": "has the same or a very similar name"})
     return list(found.values())[:MAX_DUPLICATES]
 
 
-def _similar_names(name: str) -> list[Project]:
+def _similar_names(name: str, names: list[tuple[int, str]]) -> set[int]:
+    """The first MAX_DUPLICATES of `names` (pk, name), in their order, that are the same as or close to `name`."""
     wanted = name.casefold().strip()
     matcher = SequenceMatcher(b=wanted, autojunk=False)
-    similar = []
-    for pk, other in Project.objects.values_list("pk", "name").iterator():
+    similar: list[int] = []
+    for pk, other in names:
         matcher.set_seq1(other.casefold())
         # quick_ratio bounds ratio from above: most names are dismissed without the full comparison.
         if matcher.quick_ratio() >= SIMILAR_NAME_RATIO and matcher.ratio() >= SIMILAR_NAME_RATIO:
             similar.append(pk)
-    return list(Project.objects.filter(pk__in=similar[:MAX_DUPLICATES]))
+    return set(similar[:MAX_DUPLICATES])

@@ -34,9 +34,8 @@ def moderator_required(view):
 @moderator_required
 def moderation_queue(request):
     """Pending and sent-back submissions, newest first, each with what was typed and what the checks found."""
-    submissions = list(moderation_selectors.list_moderation_queue())
     return render(request, "registry/moderation_queue.html", {
-        "entries": [_entry(submission) for submission in submissions],
+        "entries": moderation_selectors.describe_submissions(list(moderation_selectors.list_moderation_queue())),
         "claims": reply_selectors.list_pending_claims(),
         "sync_flags": moderation_selectors.list_sync_flags(),
     })
@@ -55,7 +54,7 @@ def moderation_submission(request, pk: int):
             return _decide(request, submission, form.cleaned_data)
         messages.error(request, "Nothing was decided: see the message next to the field.")
     return render(request, "registry/moderation_submission.html", {
-        **_entry(submission), "form": form, "leg_previews": _leg_previews(submission, request.user),
+        **moderation_selectors.describe_submissions([submission])[0], "form": form, "leg_previews": _leg_previews(submission, request.user),
         "versions": submission.versions.select_related("requested_by"),
         "justification_html": _markdown(submission.data.get("justification")),
         "details_html": _markdown(submission.data.get("details")),
@@ -69,12 +68,6 @@ def moderation_review(request):
     return render(request, "registry/moderation_review.html", {
         "projects": selectors.list_projects_needing_review(),
     })
-
-
-def _entry(submission) -> dict:
-    return {"submission": submission, "changes": moderation_selectors.correction_changes(submission),
-            "attachments": moderation_selectors.correction_attachments(submission),
-            "duplicates": moderation_selectors.duplicates_of(submission)}
 
 
 def _leg_previews(submission, moderator) -> list:

@@ -52,10 +52,9 @@ def submission_detail(request, pk: int):
     submission = submission_selectors.get_visible_submission(user=request.user, pk=pk)
     if submission is None:
         raise Http404("No such submission")
+    described = moderation_selectors.describe_submissions([submission], find_duplicates=False)[0]
     return render(request, "registry/submission_detail.html", {
-        "submission": submission,
-        "changes": moderation_selectors.correction_changes(submission),
-        "attachments": moderation_selectors.correction_attachments(submission),
+        "submission": submission, "changes": described["changes"], "attachments": described["attachments"],
         "versions": submission.versions.select_related("requested_by"),
         "justification_html": _markdown(submission.data.get("justification")),
         "details_html": _markdown(submission.data.get("details")),
