@@ -7,23 +7,20 @@ of the last bump is Last-Modified: a sync or a moderation makes every older entr
 at once, without tracking which response showed which row. Entries then simply expire.
 
 Responses live in the volatile cache (a Redis with a memory limit and LRU eviction, which may be
-down) and only for a canonical query string: known parameters, no blank or padded values, no
-repeats, sorted. Spelling one query many ways stores it once; other spellings are answered fresh.
+down) and only for a canonical query string (`registry.response_cache`).
 """
 
 import hashlib
 from calendar import timegm
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
+from registry.response_cache import cached_response, canonical_query, store
 from registry.services.catalog_version import get_catalog_version
-from registry.volatile_cache import volatile_cache
 
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link")
 
@@ -87,7 +84,8 @@ class ConditionalCacheMixin:
                 return response
             if validators.storable:
                 response.add_post_render_callback(
-                    lambda rendered: store(validators.cache_key, rendered))
+                    lambda rendered: store(validators.cache_key, rendered, kept_headers=KEPT_HEADERS,
+                                           timeout=settings.API_RESPONSE_CACHE_SECONDS))
         return validators.stamp(response)
 
     def get_version_stamp(self):
@@ -99,31 +97,3 @@ class ConditionalCacheMixin:
         if hasattr(self, "get_query_parameters"):
             return self.get_query_parameters()
         return {"format"}
-
-
-def canonical_query(query_string: str, known_parameters: set[str]) -> str | None:
-    """`query_string` re-encoded when it is canonical, else None.
-
-    Canonical: every name in `known_parameters`, no blank, padded or repeated pair, sorted by
-    name then value. Percent-encoding is normalised, so `a=%41` and `a=A` give the same string.
-    """
-    try:
-        pairs = parse_qsl(query_string, keep_blank_values=True, strict_parsing=bool(query_string))
-    except ValueError:
-        return None
-    canonical = sorted({(name, value) for name, value in pairs
-                        if name in known_parameters and value and value == value.strip()})
-    return urlencode(canonical) if canonical == pairs else None
-
-
-def cached_response(key: str) -> HttpResponse | None:
-    entry = volatile_cache().get(key)
-    if entry is None:
-        return None
-    return HttpResponse(entry["content"], headers=entry["headers"])
-
-
-def store(key: str, response) -> None:
-    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-    volatile_cache().set(key, {"content": response.content, "headers": headers},
-                         timeout=settings.API_RESPONSE_CACHE_SECONDS)

@@ -1,5 +1,5 @@
-"""Rate limiting: anonymous reads (a 429 with Retry-After once an address spends its budget), and contributions
-per account and per address, on the site and the API alike."""
+"""Rate limiting: anonymous reads (a 429 with Retry-After once an address spends its budget), renders of public
+pages, and contributions per account and per address, on the site and the API alike."""
 
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, BaseThrottle, SimpleRateThrottle
@@ -35,14 +35,8 @@ class AnonymousRateThrottle(AnonRateThrottle):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
 
-def client_address(request) -> str:
-    """The client's address: REMOTE_ADDR, or behind DJANGO_PROXY_COUNT proxies (NUM_PROXIES) the
-    address the outermost of them saw. Shared by the throttle and the admin log-in lockout (axes)."""
-    return BaseThrottle().get_ident(request)
-
-
-class _ContributionThrottle(SimpleRateThrottle):
-    """Contributions (site forms and API): DRF's throttle, usable from a plain Django view too."""
+class _LiveRateThrottle(SimpleRateThrottle):
+    """DRF's throttle, usable from a plain Django view too, reading its rate on every request."""
 
     cache = ThrottleHistory()
 
@@ -50,7 +44,26 @@ class _ContributionThrottle(SimpleRateThrottle):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
 
-class SubmissionAccountThrottle(_ContributionThrottle):
+class PageRenderThrottle(_LiveRateThrottle):
+    """Renders of public pages for anonymous visitors, per client address (`registry.page_cache`)."""
+
+    scope = "page-render"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def wait_for(self, request) -> float | None:
+        """None if `request` may render a page now (and count it); otherwise the seconds to wait."""
+        return None if self.allow_request(request, None) else (self.wait() or 1.0)
+
+
+def client_address(request) -> str:
+    """The client's address: REMOTE_ADDR, or behind DJANGO_PROXY_COUNT proxies (NUM_PROXIES) the
+    address the outermost of them saw. Shared by the throttle and the admin log-in lockout (axes)."""
+    return BaseThrottle().get_ident(request)
+
+
+class SubmissionAccountThrottle(_LiveRateThrottle):
     """Submissions per signed-in account, whatever address they come from."""
 
     scope = "submission-account"
@@ -61,7 +74,7 @@ class SubmissionAccountThrottle(_ContributionThrottle):
         return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
 
 
-class SubmissionAddressThrottle(_ContributionThrottle):
+class SubmissionAddressThrottle(_LiveRateThrottle):
     """Submissions per client address, signed in or not (anonymous problem reports included)."""
 
     scope = "submission-address"

@@ -276,6 +276,8 @@ REST_FRAMEWORK = {
         # Contributions (site forms and API alike): per account, and per client address.
         "submission-account": env("SUBMISSION_ACCOUNT_RATE", default="20/hour"),
         "submission-address": env("SUBMISSION_ADDRESS_RATE", default="30/hour"),
+        # Pages rendered for one anonymous client (cache hits and 304s are not counted); empty: no limit.
+        "page-render": env("PAGE_RENDER_RATE", default="240/minute") or None,
     },
     # 0 trusts REMOTE_ADDR and ignores X-Forwarded-For (see PROXY_COUNT).
     "NUM_PROXIES": PROXY_COUNT,
@@ -284,6 +286,8 @@ REST_FRAMEWORK = {
 }
 API_CACHE_MAX_AGE = 60  # seconds browsers and shared caches may reuse a response unasked
 API_RESPONSE_CACHE_SECONDS = 60 * 60  # a stored response lives at most this long
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=5 * 60)  # a stored page lives at most this long
+PAGE_SHARED_CACHE_SECONDS = 5  # how long a proxy in front may reuse an anonymous page unasked
 CORS_EXPOSE_HEADERS = ["ETag", "Link", "Retry-After"]
 SPECTACULAR_SETTINGS = {
     "TITLE": "European Open LLM Registry API",

@@ -1,26 +1,31 @@
 from django.urls import path, re_path
 
 from registry import views
+from registry.filters import ProjectFilterSet
+from registry.page_cache import public_page
 from registry.views import api_token, corrections, discovery, feeds, moderation, privacy, replies, status, submissions
 
 app_name = "registry"
 
+# The query parameters the project list and the grid read: their URLs with only these are cached whole.
+LISTING_PARAMETERS = frozenset(ProjectFilterSet.base_filters) | {"sort", "page"}
+
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", public_page(views.home), name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("methodology/", views.methodology, name="methodology"),
-    path("privacy/", privacy.privacy, name="privacy"),
-    path("grid/", views.project_grid, name="grid"),
-    path("compare/", views.project_compare, name="compare"),
-    path("projects/", views.project_list, name="project-list"),
-    path("projects/<slug:slug>/", views.project_detail, name="project-detail"),
-    path("organisations/", views.organisation_list, name="organisation-list"),
-    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation-detail"),
-    path("countries/", views.country_list, name="country-list"),
-    re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", views.country_detail, name="country-detail"),
-    path("languages/", views.language_list, name="language-list"),
-    re_path(r"^languages/(?P<code>[A-Za-z]{2,3})/$", views.language_detail, name="language-detail"),
-    path("projects/<slug:slug>/changes.atom", feeds.project_changes_feed, name="project-changes-feed"),
+    path("methodology/", public_page(views.methodology), name="methodology"),
+    path("privacy/", public_page(privacy.privacy), name="privacy"),
+    path("grid/", public_page(views.project_grid, parameters=LISTING_PARAMETERS), name="grid"),
+    path("compare/", public_page(views.project_compare, parameters=frozenset({"projects"})), name="compare"),
+    path("projects/", public_page(views.project_list, parameters=LISTING_PARAMETERS), name="project-list"),
+    path("projects/<slug:slug>/", public_page(views.project_detail), name="project-detail"),
+    path("organisations/", public_page(views.organisation_list), name="organisation-list"),
+    path("organisations/<slug:slug>/", public_page(views.organisation_detail), name="organisation-detail"),
+    path("countries/", public_page(views.country_list), name="country-list"),
+    re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", public_page(views.country_detail), name="country-detail"),
+    path("languages/", public_page(views.language_list), name="language-list"),
+    re_path(r"^languages/(?P<code>[A-Za-z]{2,3})/$", public_page(views.language_detail), name="language-detail"),
+    path("projects/<slug:slug>/changes.atom", public_page(feeds.project_changes_feed), name="project-changes-feed"),
     path("badges/<slug:slug>.svg", views.badge, name="badge"),
     re_path(r"^badges/(?P<slug>[-a-zA-Z0-9_]+)/(?P<leg>code|model|corpus)\.svg$", views.badge_leg, name="badge-leg"),
     path("moderation/", moderation.moderation_queue, name="moderation-queue"),
@@ -38,9 +43,9 @@ urlpatterns = [
     path("moderation/representatives/<int:pk>/", replies.decide_claim, name="moderation-claim"),
     path("moderation/replies/<int:pk>/hide/", replies.hide_reply, name="moderation-hide-reply"),
     path("account/token/", api_token.api_token, name="api-token"),
-    path("feeds/projects.atom", feeds.new_projects_feed, name="feed-projects"),
-    path("feeds/changes.atom", feeds.openness_changes_feed, name="feed-changes"),
-    path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    path("feeds/projects.atom", public_page(feeds.new_projects_feed), name="feed-projects"),
+    path("feeds/changes.atom", public_page(feeds.openness_changes_feed), name="feed-changes"),
+    path("sitemap.xml", public_page(discovery.sitemap), name="sitemap"),
     path("robots.txt", discovery.robots_txt, name="robots"),
     path("favicon.ico", discovery.favicon, name="favicon"),
 ]

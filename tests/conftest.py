@@ -32,3 +32,14 @@ def _static_files_without_manifest(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _pages_rendered_fresh_without_limit(settings):
+    """Tests write rows directly (factories, `update()`), not through the services that bump the catalog version,
+    so a page stored before such a write would be served after it: pages are rendered fresh, except in the page
+    cache's own tests, which write through the services. The crawler and the browser tests ask one address for
+    hundreds of pages; the page throttle's own tests set a rate."""
+    settings.PAGE_CACHE_SECONDS = 0
+    rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {**rates, "page-render": None}}

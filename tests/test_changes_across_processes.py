@@ -1,5 +1,5 @@
 """A change committed by one process is served by every other process at once, with the default in-process
-cache: the web server caches API pages and badges in its own memory, and a management command in another
+cache: the web server caches API responses, pages and badges in its own memory, and a management command in another
 process edits the catalog through a service."""
 
 import json
@@ -42,6 +42,11 @@ def _get_json(url: str) -> dict:
         return json.loads(response.read())
 
 
+def _get_text(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode()
+
+
 def _wait_until_up(url: str, server: subprocess.Popen) -> None:
     for _ in range(100):
         if server.poll() is not None:
@@ -69,14 +74,18 @@ def test_an_edit_made_by_another_process_is_served_at_once_despite_the_in_proces
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT, env=in_process_cache_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/api/v1/projects/p/"
+    page = f"http://127.0.0.1:{port}/projects/p/"
     try:
         _wait_until_up(url, server)
         assert _get_json(url)["summary"] == "before"
         assert _get_json(url)["summary"] == "before"  # now served from the server's in-process cache
+        assert "before" in _get_text(page)
+        assert "before" in _get_text(page)  # likewise
 
         _manage(in_process_cache_env, "shell", "-c", EDIT)
 
         assert _get_json(url)["summary"] == "after"
+        assert "after" in _get_text(page) and "before" not in _get_text(page)
     finally:
         server.terminate()
         server.wait(timeout=10)

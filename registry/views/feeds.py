@@ -2,8 +2,8 @@
 catalog's, and one project's), each change with old → new, the reason and what caused it.
 
 An entry's summary is HTML in Atom (`type="html"`), so its text is escaped once here; titles are text.
-Each feed reads one selector (a fixed number of queries, whatever the number of entries). The
-catalog-wide feeds answer a conditional GET with 304 while the catalog version is unchanged.
+Each feed reads one selector (a fixed number of queries, whatever the number of entries). Like the
+pages, they are cached and revalidated on the catalog version (`registry.page_cache`, in the URLs).
 """
 
 from django.contrib.syndication.views import Feed
@@ -11,11 +11,9 @@ from django.http import Http404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
-from django.views.decorators.http import condition
 
 from registry import selectors
 from registry.models import ChangeRecord, Leg, Project
-from registry.services.catalog_version import get_catalog_version
 from registry.views.project_display import change_credit
 
 SITE_NAME = "European Open LLM Registry"
@@ -117,11 +115,6 @@ def change_summary(change: ChangeRecord) -> str:
     return f"{title}: {change.old_value or 'none'} → {change.new_value or 'none'}"
 
 
-def catalog_etag(request, *args, **kwargs) -> str:
-    version, _ = get_catalog_version()
-    return f'"feed-{version}"'
-
-
-new_projects_feed = condition(etag_func=catalog_etag)(NewProjectsFeed())
-openness_changes_feed = condition(etag_func=catalog_etag)(OpennessChangesFeed())
+new_projects_feed = NewProjectsFeed()
+openness_changes_feed = OpennessChangesFeed()
 project_changes_feed = ProjectChangesFeed()

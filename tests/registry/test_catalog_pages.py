@@ -172,4 +172,4 @@ def test_the_query_count_does_not_grow_with_the_projects(client, db, name, kwarg
     add_projects(2)
     few = queries()
     add_projects(10)
-    assert queries() == few <= 5
+    assert queries() == few <= 6  # one of them: the page cache reads the catalog version

@@ -162,4 +162,4 @@ def test_the_page_query_count_does_not_grow_with_projects_checkpoints_or_reposit
     large = [family(f"l{n}", "open", "partial", "closed", licences=["mit", "apache-2.0", "other"] * 3, score=0.5,
                     pre_training=True) for n in range(6)]
 
-    assert queries_for(small) == queries_for(large) <= 7
+    assert queries_for(small) == queries_for(large) <= 8  # one of them: the page cache's catalog version

@@ -160,4 +160,4 @@ def test_the_grid_query_count_does_not_grow_with_the_families(client, db):
     small = [queries_for_grid(query) for query in ("", "?model=partial&country=FR&sort=-score")]
     add_families(20)
     assert [queries_for_grid(query) for query in ("", "?model=partial&country=FR&sort=-score")] == small
-    assert max(small) <= 5
+    assert max(small) <= 6  # one of them: the page cache reads the catalog version
