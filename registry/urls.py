@@ -26,6 +26,7 @@ urlpatterns = [
     path("languages/", public_page(views.language_list), name="language-list"),
     re_path(r"^languages/(?P<code>[A-Za-z]{2,3})/$", public_page(views.language_detail), name="language-detail"),
     path("projects/<slug:slug>/changes.atom", public_page(feeds.project_changes_feed), name="project-changes-feed"),
+    path("projects/<slug:slug>/preview.png", public_page(views.project_preview), name="project-preview"),
     path("badges/<slug:slug>.svg", views.badge, name="badge"),
     re_path(r"^badges/(?P<slug>[-a-zA-Z0-9_]+)/(?P<leg>code|model|corpus)\.svg$", views.badge_leg, name="badge-leg"),
     path("moderation/", moderation.moderation_queue, name="moderation-queue"),

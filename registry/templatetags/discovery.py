@@ -15,8 +15,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def page_meta(context) -> dict:
-    """`url` (absolute, no query), `description` (a project's summary), `image` (a model family's badge,
-    absolute, from the request's host) and `project_feed` (its changes feed)."""
+    """`url` (absolute, no query), `description` (a project's summary), `image` (a model family's PNG preview:
+    its name and badge, absolute, from the request's host) and `project_feed` (its changes feed)."""
     request = context.get("request")
     project = context.get("project")
     meta = {"url": request.build_absolute_uri(request.path) if request else "",
@@ -25,9 +25,9 @@ def page_meta(context) -> dict:
         meta["description"] = project.summary
     if isinstance(project, Project) and project.kind == Project.Kind.MODEL_FAMILY and request:
         # Only model families have a badge and a history of openness.
-        badge = reverse("registry:badge", kwargs={"slug": project.slug})
+        preview = reverse("registry:project-preview", kwargs={"slug": project.slug})
         meta.update(
-            image=request.build_absolute_uri(badge),
+            image=request.build_absolute_uri(preview),
             image_alt=f"E2E openness badge of {project.name}",
             project_feed=reverse("registry:project-changes-feed", kwargs={"slug": project.slug}),
             project_name=project.name,

@@ -86,17 +86,20 @@ def test_favicon_ico_redirects_to_the_svg_icon_for_long(client):
 
 
 @pytest.mark.django_db
-def test_a_project_page_is_shared_with_its_title_summary_and_absolute_badge(client, settings):
+def test_a_project_page_is_shared_with_its_title_summary_and_absolute_preview_image(client, settings):
     settings.ALLOWED_HOSTS = ["registry.example.org"]
     project = ProjectFactory(name="Lucie", slug="lucie", summary='French "open" LLM.')
 
     html = client.get(project.get_absolute_url(), headers={"host": "registry.example.org"}).content.decode()
 
-    assert og(html, "og:image") == "http://registry.example.org/badges/lucie.svg"
+    assert og(html, "og:image") == "http://registry.example.org/projects/lucie/preview.png"
+    assert (og(html, "og:image:type"), og(html, "og:image:width"), og(html, "og:image:height")) == (
+        "image/png", "1200", "630")
     assert og(html, "og:title") == "Lucie — European Open LLM Registry"
     assert og(html, "og:description") == escape('French "open" LLM.')
     assert og(html, "og:url") == "http://registry.example.org/projects/lucie/"
-    assert '<meta name="twitter:image" content="http://registry.example.org/badges/lucie.svg">' in html
+    assert '<meta name="twitter:image" content="http://registry.example.org/projects/lucie/preview.png">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert 'href="/projects/lucie/changes.atom"' in html
 
 
