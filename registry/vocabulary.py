@@ -52,6 +52,11 @@ SCHEME_VALUES: dict[str, Promise] = {
 FACT_KINDS: dict[str, Promise] = {"computed": _("computed"), "asserted": _("asserted")}
 
 
+def scheme_value_name(value: str) -> str:
+    """"Class III", "not met", ... of another openness scheme, in the page's language."""
+    return str(SCHEME_VALUES.get(value, value))
+
+
 def leg_name(leg: str) -> str:
     return str(LEG_NAMES.get(leg, leg))
 

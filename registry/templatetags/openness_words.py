@@ -11,12 +11,7 @@ register = template.Library()
 register.filter("leg_name", vocabulary.leg_name)
 register.filter("value_name", vocabulary.value_name)
 register.filter("label_name", vocabulary.label_name)
-
-
-@register.filter
-def scheme_value_name(value: str) -> str:
-    """"Class III", "not met", ... of another openness scheme, in the page's language."""
-    return str(vocabulary.SCHEME_VALUES.get(value, value))
+register.filter("scheme_value_name", vocabulary.scheme_value_name)
 
 
 @register.filter

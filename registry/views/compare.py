@@ -3,6 +3,7 @@
 from django.core.validators import slug_re
 from django.http import QueryDict
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from registry import selectors
 from registry.views.compare_display import compare_sections
@@ -39,10 +40,13 @@ def selection_problems(slugs: list[str], *, known) -> list[str]:
     """Why the selection cannot be compared, in words; empty when it can."""
     problems = []
     if len(slugs) < MIN_PROJECTS:
-        problems.append(f"Pick at least {MIN_PROJECTS} projects to compare; you picked {len(slugs)}.")
+        problems.append(_("Pick at least %(minimum)s projects to compare; you picked %(count)s.")
+                        % {"minimum": MIN_PROJECTS, "count": len(slugs)})
     if len(slugs) > MAX_PROJECTS:
-        problems.append(f"Pick at most {MAX_PROJECTS} projects to compare; you picked {len(slugs)}.")
+        problems.append(_("Pick at most %(maximum)s projects to compare; you picked %(count)s.")
+                        % {"maximum": MAX_PROJECTS, "count": len(slugs)})
     unknown = [slug for slug in slugs if slug not in known]
     if unknown:
-        problems.append(f"No project in the registry is called {', '.join(repr(slug) for slug in unknown)}.")
+        problems.append(_("No project in the registry is called %(names)s.")
+                        % {"names": ", ".join(repr(slug) for slug in unknown)})
     return problems

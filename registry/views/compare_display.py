@@ -7,19 +7,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from registry.badges import LEG_ORDER, Badge
 from registry.models import CheckpointRole, CodeCoverage, HubRepo, LicenceClass, Project
 from registry.views.openness_display import LEG_TITLES
+from registry.vocabulary import label_name, label_separator, scheme_value_name, value_name
 
 HUB = "https://huggingface.co/"
-NOT_RATED = "not rated"
-NO_LICENCE = "no licence stated"
+NOT_RATED = gettext_lazy("not rated")
+NO_LICENCE = gettext_lazy("no licence stated")
 
 
 @dataclass(frozen=True)
 class Line:
     text: str
     url: str | None = None
+    english: bool = False  # stored or computed text the registry keeps in English only
 
 
 @dataclass(frozen=True)
@@ -52,11 +57,11 @@ class Section:
 def compare_sections(projects: list[Project]) -> list[Section]:
     """Verdicts, leg by leg, licence by licence, checkpoint by checkpoint, and code, in that order."""
     return [
-        Section("verdicts", "Verdicts", tuple(_verdict_rows(projects))),
-        Section("legs", "Leg by leg", tuple(_leg_row(projects, leg.value) for leg in LEG_ORDER)),
-        Section("licences", "Licence by licence (own checkpoints)", tuple(_licence_rows(projects))),
-        Section("checkpoints", "Checkpoint by checkpoint", tuple(_checkpoint_rows(projects))),
-        Section("code", "Code repositories", tuple(_code_rows(projects))),
+        Section("verdicts", _("Verdicts"), tuple(_verdict_rows(projects))),
+        Section("legs", _("Leg by leg"), tuple(_leg_row(projects, leg.value) for leg in LEG_ORDER)),
+        Section("licences", _("Licence by licence (own checkpoints)"), tuple(_licence_rows(projects))),
+        Section("checkpoints", _("Checkpoint by checkpoint"), tuple(_checkpoint_rows(projects))),
+        Section("code", _("Code repositories"), tuple(_code_rows(projects))),
     ]
 
 
@@ -65,22 +70,22 @@ def _rated(project: Project) -> bool:
 
 
 def _verdict_rows(projects):
-    yield Row("E2E label", tuple(_label_cell(project) for project in projects))
-    yield Row("OSAI Index score", tuple(_score_cell(project) for project in projects))
-    yield Row("MOF class", tuple(_mof_cell(project) for project in projects), note="an estimate")
+    yield Row(_("E2E label"), tuple(_label_cell(project) for project in projects))
+    yield Row(_("OSAI Index score"), tuple(_score_cell(project) for project in projects))
+    yield Row(_("MOF class"), tuple(_mof_cell(project) for project in projects), note=_("an estimate"))
 
 
 def _label_cell(project: Project) -> Cell:
     if not _rated(project):
-        return Cell(NOT_RATED, NOT_RATED)
+        return Cell(str(NOT_RATED), "not rated")
     badge = Badge.from_legs(project.legs.all())
-    return Cell(str(badge.label), str(badge.label), css=f"openness-label openness-label--{badge.slug}")
+    return Cell(label_name(badge.label), str(badge.label), css=f"openness-label openness-label--{badge.slug}")
 
 
 def _score_cell(project: Project) -> Cell:
     score = getattr(getattr(project, "index_assessment", None), "score", None)
     if score is None:
-        return Cell("not rated by the Index", "none")
+        return Cell(_("not rated by the Index"), "none")
     text = f"{score:.2f}"
     return Cell(text, text, url=f"{project.get_absolute_url()}#scheme-osai")
 
@@ -88,8 +93,8 @@ def _score_cell(project: Project) -> Cell:
 def _mof_cell(project: Project) -> Cell:
     value = ((project.schemes or {}).get("mof") or {}).get("value")
     if not value:
-        return Cell("not estimated", "none")
-    return Cell(value, value, url=f"{project.get_absolute_url()}#scheme-mof")
+        return Cell(_("not estimated"), "none")
+    return Cell(scheme_value_name(value), value, url=f"{project.get_absolute_url()}#scheme-mof")
 
 
 def _leg_row(projects, leg: str) -> Row:
@@ -99,13 +104,13 @@ def _leg_row(projects, leg: str) -> Row:
 def _leg_cell(project: Project, leg: str) -> Cell:
     """The leg's value, linking to its explanation, with its reason and the checkpoint that decided it."""
     if not _rated(project):
-        return Cell(NOT_RATED, NOT_RATED)
+        return Cell(str(NOT_RATED), "not rated")
     row = next((row for row in project.legs.all() if row.leg == leg), None)
     value = row.value if row else "unknown"
-    lines = (Line(row.reason),) if row and row.reason else ()
+    lines = (Line(row.reason, english=True),) if row and row.reason else ()
     if row and row.decided_by:
-        lines += (Line(f"Decided by checkpoint {row.decided_by}", f"{HUB}{row.decided_by}"),)
-    return Cell(value, value, css=f"leg-value leg-value--{value}",
+        lines += (Line(_("Decided by checkpoint %(repo)s") % {"repo": row.decided_by}, f"{HUB}{row.decided_by}"),)
+    return Cell(value_name(value), value, css=f"leg-value leg-value--{value}",
                 url=f"{project.get_absolute_url()}#leg-{leg}", lines=lines)
 
 
@@ -117,65 +122,69 @@ def _licence_rows(projects):
     """One row per licence any project's own checkpoints carry: how many of each project's carry it."""
     classes = {repo.license: repo.license_class for project in projects for repo in _own(project)}
     for licence in sorted(classes):
-        yield Row(licence or NO_LICENCE, tuple(_licence_cell(project, licence) for project in projects),
+        yield Row(licence or str(NO_LICENCE), tuple(_licence_cell(project, licence) for project in projects),
                   note=LicenceClass(classes[licence]).label if licence else "")
     if not classes:
-        yield Row("Own checkpoints", tuple(Cell("none on the Hub", "none") for _ in projects))
+        yield Row(_("Own checkpoints"), tuple(Cell(_("none on the Hub"), "none") for _project in projects))
 
 
 def _licence_cell(project: Project, licence: str) -> Cell:
     count = sum(1 for repo in _own(project) if repo.license == licence)
     if not count:
-        return Cell("not used", "not used", css="muted")
-    return Cell(f"{count} own checkpoint{'s' if count > 1 else ''}", "used")
+        return Cell(_("not used"), "not used", css="muted")
+    return Cell(ngettext("%(count)s own checkpoint", "%(count)s own checkpoints", count) % {"count": count}, "used")
 
 
 def _checkpoint_rows(projects):
-    yield Row("Own checkpoints", tuple(_checkpoints_cell(_own(project)) for project in projects))
+    yield Row(_("Own checkpoints"), tuple(_checkpoints_cell(_own(project)) for project in projects))
     others = [[repo for repo in project.model_checkpoints if repo.role != CheckpointRole.OWN] for project in projects]
     if any(others):
-        yield Row("Base models and other releases", tuple(map(_checkpoints_cell, others)))
+        yield Row(_("Base models and other releases"), tuple(map(_checkpoints_cell, others)))
 
 
 def _checkpoints_cell(repos: list[HubRepo]) -> Cell:
     """How many checkpoints, then each with its role, licence, gate and label (only own ones decide the legs)."""
-    return Cell(f"{len(repos)} checkpoint{'' if len(repos) == 1 else 's'}", str(len(repos)),
+    count = len(repos)
+    return Cell(ngettext("%(count)s checkpoint", "%(count)s checkpoints", count) % {"count": count}, str(count),
                 lines=tuple(Line(_checkpoint_text(repo), repo.hub_url) for repo in repos))
 
 
 def _checkpoint_text(repo: HubRepo) -> str:
-    parts = [repo.repo_id, repo.license or NO_LICENCE]
+    parts = [repo.repo_id, repo.license or str(NO_LICENCE)]
     if repo.gated != HubRepo.Gated.NO:
-        parts.append(f"gated ({repo.get_gated_display().lower()})")
+        parts.append(_("gated (%(approval)s)") % {"approval": repo.get_gated_display().lower()})
     if repo.role == CheckpointRole.OWN:
-        parts.append(f"label: {Badge.from_legs(repo.legs.all()).label}")
+        label = label_name(Badge.from_legs(repo.legs.all()).label)
+        parts.append(f"{_('label')}{label_separator()} {label}")
     else:
         parts.append(repo.get_role_display().lower())
     return " · ".join(parts)
 
 
 def _code_rows(projects):
-    yield Row("Pre-training code published", tuple(_pre_training_cell(project) for project in projects))
-    yield Row("Code licences", tuple(_code_licences_cell(project) for project in projects))
-    yield Row("Repositories", tuple(_code_repositories_cell(project) for project in projects))
+    yield Row(_("Pre-training code published"), tuple(_pre_training_cell(project) for project in projects))
+    yield Row(_("Code licences"), tuple(_code_licences_cell(project) for project in projects))
+    yield Row(_("Repositories"), tuple(_code_repositories_cell(project) for project in projects))
 
 
 def _pre_training_cell(project: Project) -> Cell:
     published = any(repo.covers == CodeCoverage.PRE_TRAINING for repo in project.code_repositories.all())
-    return Cell("yes", "yes", css="leg-value leg-value--open") if published else Cell("no", "no")
+    return Cell(_("yes"), "yes", css="leg-value leg-value--open") if published else Cell(_("no"), "no")
 
 
 def _code_licences_cell(project: Project) -> Cell:
-    licences = sorted({repo.licence or "not checked" for repo in project.code_repositories.all()})
-    text = ", ".join(licences) or "no code repository"
+    licences = sorted({repo.licence or _("not checked") for repo in project.code_repositories.all()})
+    text = ", ".join(licences) or _("no code repository")
     return Cell(text, text)
 
 
 def _code_repositories_cell(project: Project) -> Cell:
     repos = project.code_repositories.all()
     lines = tuple(
-        Line(f"{repo.url} · {repo.licence or 'licence not checked'} · {repo.get_covers_display()}", repo.url)
+        Line(f"{repo.url} · {repo.licence or _('licence not checked')} · {repo.get_covers_display()}", repo.url)
         for repo in repos
     )
-    coverage = ", ".join(sorted({repo.get_covers_display() for repo in repos})) or "none"
-    return Cell(f"{len(repos)} repositor{'y' if len(repos) == 1 else 'ies'}", coverage, lines=lines)
+    coverage = ", ".join(sorted({str(repo.get_covers_display()) for repo in repos})) or "none"
+    count = len(repos)
+    return Cell(ngettext("%(count)s repository", "%(count)s repositories", count) % {"count": count}, coverage,
+                lines=lines)

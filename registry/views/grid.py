@@ -1,6 +1,7 @@
 """The openness grid: which European LLMs are truly open, at a glance, filtered and sorted by the URL."""
 
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from registry import selectors
 from registry.filters import ProjectFilterSet
@@ -16,7 +17,7 @@ def project_grid(request):
     problems = [f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()]
     sort = parse_sort(request.GET.get("sort") or "name")
     if sort is None:
-        problems.append(f"sort: cannot sort by {request.GET['sort']!r}; sorted by name instead.")
+        problems.append(_("sort: cannot sort by %(sort)r; sorted by name instead.") % {"sort": request.GET["sort"]})
         sort = ("name", False)
     key, descending = sort
     rows = [grid_row(project) for project in selectors.order_grid(filterset.qs, key=key, descending=descending)]

@@ -8,18 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import QueryDict
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from registry.badges import LEG_ORDER, Badge
 from registry.models import LegValue, Project
 from registry.views.openness_display import LEG_TITLES
 
 # (key, column title); a key is also the `sort` parameter, "-key" the reverse order.
-SORT_COLUMNS = (("name", "Project"), *((leg.value, LEG_TITLES[leg.value]) for leg in LEG_ORDER),
-                ("score", "Index score"))
+SORT_COLUMNS = (("name", gettext_lazy("Project")), *((leg.value, LEG_TITLES[leg.value]) for leg in LEG_ORDER),
+                ("score", gettext_lazy("Index score")))
 SORT_CHOICES = (
-    ("name", "Name (A to Z)"), ("-name", "Name (Z to A)"),
-    *((leg.value, f"{LEG_TITLES[leg.value]}: most open first") for leg in LEG_ORDER),
-    ("-score", "Index score: highest first"), ("score", "Index score: lowest first"),
+    ("name", gettext_lazy("Name (A to Z)")), ("-name", gettext_lazy("Name (Z to A)")),
+    *((leg.value, format_lazy(gettext_lazy("{leg}: most open first"), leg=LEG_TITLES[leg.value])) for leg in LEG_ORDER),
+    ("-score", gettext_lazy("Index score: highest first")), ("score", gettext_lazy("Index score: lowest first")),
 )
 # The order a column's first click asks for: most open legs and highest scores first.
 FIRST_CLICK = {"score": "-score"}
@@ -102,10 +105,10 @@ def _direction(column: str, state: str) -> str:
     if state == "none":
         return ""
     if column == "name":
-        return "A to Z" if state == "ascending" else "Z to A"
+        return _("A to Z") if state == "ascending" else _("Z to A")
     if column == "score":
-        return "lowest first" if state == "ascending" else "highest first"
-    return "most open first" if state == "ascending" else "least open first"
+        return _("lowest first") if state == "ascending" else _("highest first")
+    return _("most open first") if state == "ascending" else _("least open first")
 
 
 def _with(query: QueryDict, **params: str) -> str:
@@ -118,12 +121,12 @@ def _with(query: QueryDict, **params: str) -> str:
 def filter_controls(query: QueryDict, *, countries: list[str]) -> list[FilterControl]:
     """The grid's selects: each leg's value, the country, and the order; each says which option is chosen."""
     legs = [
-        FilterControl(leg.value, LEG_TITLES[leg.value], _options(query.get(leg.value, ""), LegValue.choices, "any"))
+        FilterControl(leg.value, LEG_TITLES[leg.value], _options(query.get(leg.value, ""), LegValue.choices, _("any")))
         for leg in LEG_ORDER
     ]
-    country = FilterControl("country", "Country", _options(
-        query.get("country", "").upper(), [(code, code) for code in countries], "any"))
-    sort = FilterControl("sort", "Sort by", _options(query.get("sort", "name"), SORT_CHOICES, None))
+    country = FilterControl("country", _("Country"), _options(
+        query.get("country", "").upper(), [(code, code) for code in countries], _("any")))
+    sort = FilterControl("sort", _("Sort by"), _options(query.get("sort", "name"), SORT_CHOICES, None))
     return [*legs, country, sort]
 
 
