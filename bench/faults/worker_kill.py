@@ -28,7 +28,8 @@ def run(stack, report: Report, *, repos: int = 1000, **_) -> None:
         first = wait_for_run(start_run(), timeout=3600)
         full_sync = run_seconds(first)
         report.note(f"first sync of {repos} repos: {first.status} in {full_sync:.0f} s", first_sync_seconds=full_sync)
-        old = dict(namespace_repos(NAMESPACE).values_list("repo_id", "sha"))
+        old = {repo_id: (sha, licence) for repo_id, sha, licence
+               in namespace_repos(NAMESPACE).values_list("repo_id", "sha", "license")}
         new = _commit_new_version(stack.hub, old)
 
         run_id = start_run()
@@ -72,7 +73,7 @@ def _check_celery_settings(report: Report, settings, visibility: int) -> None:
                  f"{longest_hold} s < visibility timeout {visibility} s")
 
 
-def _commit_new_version(hub, old: dict[str, str]) -> dict[str, str]:
+def _commit_new_version(hub, old: dict) -> dict[str, str]:
     """Change every repo's licence on the fake Hub (a commit: new sha); the new shas by repo."""
     for repo_id in old:
         data = hub.world.get("model", repo_id).data
@@ -88,13 +89,14 @@ def _wait_until_fraction_new(new: dict[str, str], fraction: float, timeout: floa
         time.sleep(0.5)
 
 
-def _versions(old: dict[str, str], new: dict[str, str]) -> dict[str, int]:
-    """How many repos hold the old version (old sha, old licence), the new one, or a mix of the two."""
+def _versions(old: dict[str, tuple[str, str]], new: dict[str, str]) -> dict[str, int]:
+    """How many repos hold the old version (old sha, old licence), the new one, or a mix of the two. Some repos
+    had the new licence already: only the pair tells their versions apart."""
     tally = {"old": 0, "new": 0, "mixed": 0}
     for repo_id, sha, licence in namespace_repos(NAMESPACE).values_list("repo_id", "sha", "license"):
-        if sha == old[repo_id] and licence != NEW_LICENCE:
+        if (sha, licence) == old[repo_id]:
             tally["old"] += 1
-        elif sha == new[repo_id] and licence == NEW_LICENCE:
+        elif (sha, licence) == (new[repo_id], NEW_LICENCE):
             tally["new"] += 1
         else:
             tally["mixed"] += 1
