@@ -59,3 +59,19 @@ def test_the_french_compare_page_says_in_french_why_it_cannot_compare(client, ra
     html = response.content.decode()
     assert "Choisissez au moins 2 projets à comparer\u00a0; vous en avez choisi 1." in html
     assert "Pick at least" not in html
+
+
+@pytest.mark.parametrize(("path", "french", "english"), [
+    ("/fr/organisations/", "organisations derrière les projets du catalogue", "behind the catalog's projects"),
+    ("/fr/organisations/openllm-france/", "Demandez à la représenter", "Ask to represent it"),
+    ("/fr/countries/", "Un projet compte dans chaque pays", "A project counts in each country"),
+    ("/fr/countries/FR/", "Organisations de ce pays (France)", "Organisations in"),
+    ("/fr/languages/", "la liste l’écrit «\u00a0French\u00a0»", "the list spells it"),
+    ("/fr/languages/fr/", "Les projets qui comptent cette langue (Français)", "among their languages"),
+])
+def test_the_french_organisation_country_and_language_pages_are_in_french(client, rated_catalog, path, french,
+                                                                          english):
+    html = _french_page(client, path)
+
+    assert french in html
+    assert english not in html
