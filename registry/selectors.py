@@ -3,8 +3,9 @@
 from collections import Counter, defaultdict
 from datetime import date
 
-from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce, ExtractYear, Lower, NullIf
+from django.db.models import Case, Count, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Coalesce, Lower, NullIf
 
 from registry.models import (
     ChangeRecord,
@@ -477,17 +478,24 @@ def count_family_legs() -> dict[str, dict[str, int]]:
     return {leg: {value: counts[f"{leg}_{value}"] for value in LegValue.values} for leg in OPENNESS_LEGS}
 
 
-def count_families_by_entry_year() -> list[tuple[int, dict[str, int]]]:
-    """(year, {openness label: number}) of the visible model families by the year they entered the catalog
-    (`created_at`), oldest first; only the labels a year has. One query."""
-    rows = (
-        _visible_families().annotate(year=ExtractYear("created_at"), label=F("openness_label"))
-        .values_list("year", "label").annotate(n=Count("pk")).order_by("year")
-    )
-    by_year = defaultdict(dict)
-    for year, label, count in rows:
-        by_year[year][label] = count
-    return sorted(by_year.items())
+def count_families_by_release_year() -> tuple[list[tuple[int, dict[str, int]]], int]:
+    """(year, {openness label: number}) of the visible model families by the year of their first release, oldest
+    first, and how many families have no known release date. A family's first release is the earlier of the
+    Index's release month and the Hub's creation date of its earliest own checkpoint. One query."""
+    rows = _visible_families().annotate(
+        label=F("openness_label"), index_release=F("index_assessment__release_month"),
+        hub_created=Min(KeyTextTransform("createdAt", "hub_repos__raw"),
+                        filter=Q(hub_repos__role=CheckpointRole.OWN)),
+    ).values_list("label", "index_release", "hub_created")
+    by_year: dict[int, Counter] = defaultdict(Counter)
+    undated = 0
+    for label, index_release, hub_created in rows:
+        years = [int(value[:4]) for value in (index_release, hub_created) if value and value[:4].isdigit()]
+        if years:
+            by_year[min(years)][label] += 1
+        else:
+            undated += 1
+    return [(year, dict(labels)) for year, labels in sorted(by_year.items())], undated
 
 
 def list_download_totals(*, limit: int = 12) -> list[tuple[date, int]]:

@@ -150,6 +150,9 @@ class IndexAssessment(models.Model):
     end_model_license = models.CharField(max_length=200, blank=True)
     dimensions = models.JSONField(default=dict)
     score = models.FloatField(null=True, blank=True)
+    release_month = models.CharField(
+        max_length=7, blank=True, help_text="The Index's earliest release of the system, YYYY-MM as it writes it"
+    )
 
     def __str__(self):
         return f"OSAI Index: {self.system_name}"

@@ -127,9 +127,14 @@ def _add_osai_row(row, commit, seen_at, curation, catalog):
         source_file=row["source_file"], source_commit=commit,
         end_model_name=system["endmodelname"] or "",
         end_model_license=system["endmodellicense"] or "", dimensions=dimensions,
-        score=row["computed"]["score_site_formula"]))
+        score=row["computed"]["score_site_formula"], release_month=_release_month(system.get("releasedate"))))
     for ref, leg in DIMENSION_LEGS.items():
         catalog.evidence.append(_osai_evidence(slug, ref, leg, dimensions[ref], seen_at))
+
+
+def _release_month(value) -> str:
+    """The Index's `releasedate` ("2024-07"), or "" when it is missing or not a year and month."""
+    return value if isinstance(value, str) and re.fullmatch(r"(19|20)\d\d-(0[1-9]|1[0-2])", value) else ""
 
 
 def _organisations_of(org: dict, curation: dict) -> list:

@@ -60,6 +60,7 @@ class IndexRecord:
     end_model_license: str
     dimensions: dict
     score: float | None
+    release_month: str = ""
 
 
 @dataclass

@@ -20,6 +20,7 @@ def home(request):
     countries = selectors.count_projects_by_country()
     totals = selectors.list_download_totals()
     headings, _ = language_index(selectors.count_projects_by_language())
+    release_years, undated_families = selectors.count_families_by_release_year()
     return render(request, "registry/home.html", {
         "numbers": selectors.count_catalog() | {"families": summary["families"], "countries": len(countries)},
         "e2e_open": Share(summary["e2e_open"], summary["families"]),
@@ -27,7 +28,8 @@ def home(request):
         "legs_chart": openness_by_leg_chart(selectors.count_family_legs()),
         "countries_chart": projects_by_country_chart(countries),
         "countries_shown": min(TOP_COUNTRIES, len(countries)),
-        "years_chart": families_by_year_chart(selectors.count_families_by_entry_year()),
+        "years_chart": families_by_year_chart(release_years),
+        "undated_families": undated_families,
         "downloads_chart": downloads_chart(totals) if totals else None,
         "current_downloads": None if totals else selectors.get_current_downloads(),
         "latest_sync": None if totals else selectors.get_latest_sync_run(),

@@ -59,12 +59,13 @@ def projects_by_country_chart(counts: list[tuple[str, int]]) -> SafeString:
 
 
 def families_by_year_chart(rows: list[tuple[int, dict[str, int]]]) -> SafeString:
-    """Stacked bars, one per year the model families entered the catalog, by openness label."""
+    """Stacked bars, one per year of the model families' first release, by openness label."""
     series = tuple(Series(label_name(label), LABEL_COLOURS[label], partial(families_counted, label)) for label in Label)
     bars = [Bar(str(year), tuple(labels.get(str(label), 0) for label in Label)) for year, labels in rows]
     return mark_safe(bar_chart(
-        chart_id="chart-years", title=_("Model families by the year they entered the catalog, and their openness"),
-        description=_("The year is when the registry first recorded the family, not its release date."),
+        chart_id="chart-years", title=_("Model families by the year of their first release, and their openness"),
+        description=_("The year of a family's first release: the Index's release month, or the Hub's creation "
+                      "date of its earliest checkpoint, whichever is earlier."),
         series=series, bars=bars, unit=FAMILIES))
 
 

@@ -9,8 +9,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from registry.models import ChangeRecord, Project
-from tests.factories import HubRepoFactory, LegAssessmentFactory, OrganisationFactory, ProjectFactory
+from registry.models import ChangeRecord, CheckpointRole, IndexAssessment, Project
+from tests.factories import (
+    HubRepoFactory,
+    IndexAssessmentFactory,
+    LegAssessmentFactory,
+    OrganisationFactory,
+    ProjectFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -71,8 +77,29 @@ def test_the_charts_are_described_in_words(client, db):
     assert '<title id="chart-legs-title">Openness of the model families, leg by leg</title>' in html
     assert "Open code: 1 open, 1 unknown. Open model: 2 open. Open corpus: 1 open, 1 unknown." in html
     assert "France: 2 projects; Germany: 1 project." in html
-    assert "Model families by the year they entered the catalog, and their openness" in html
-    assert f"{datetime.now(UTC).year}: 1 E2E open, 1 open weights." in html
+    assert "Model families by the year of their first release, and their openness" in html
+
+
+def test_releases_are_counted_by_each_familys_first_known_release(client, db):
+    indexed = family(code="open", model="open", corpus="open")
+    IndexAssessmentFactory(project=indexed, release_month="2023-08")
+    HubRepoFactory(project=indexed, raw={"createdAt": "2024-01-10T09:00:00.000Z"})
+    on_the_hub = family(model="open")
+    HubRepoFactory(project=on_the_hub, raw={"createdAt": "2025-03-01T09:00:00.000Z"})
+    HubRepoFactory(project=on_the_hub, role=CheckpointRole.BASE, raw={"createdAt": "2019-01-01T00:00:00.000Z"})
+    family()
+    family()
+
+    html = home(client)
+
+    assert "2023: 1 E2E open. 2025: 1 open weights." in html
+    assert "2026" not in html.split('id="chart-years-desc"')[1].split("</desc>")[0]
+    assert "2 families with no known release date are left out." in html
+
+
+def test_the_indexs_release_month_is_kept_from_the_seed(seeded_catalog):
+    assert IndexAssessment.objects.exclude(release_month="").count() == 31
+    assert IndexAssessment.objects.get(project__slug="apertus").release_month == "2025-09"
 
 
 def test_without_recorded_downloads_the_page_says_so(client, db):
