@@ -114,7 +114,8 @@ def _differences(leg: Leg, assessments: Sequence[Assessment], best: Assessment) 
     if len(set(values.values())) < 2:
         return ()
     listed = "; ".join(f"{subject}: {value}" for subject, value in values.items())
-    return (f"Checkpoints differ on the {leg} leg ({listed}); the project shows {best.subject}, its most open one.",)
+    return (f"Checkpoints differ on the {leg} leg ({listed}); the project's leg starts from {best.subject}, its most "
+            "open one, before statements about the whole project apply.",)
 
 
 def _project_code_finding(code: Sequence[CodeEvidence], best: Assessment | None, table: LicenceTable) -> Finding:

@@ -63,6 +63,8 @@ class CheckpointView:
     notes: tuple[dict, ...]
     role: str
     data: HubData
+    # The titles of the legs this checkpoint, on its own data, rates more open than the project shows them.
+    more_open_than_project: tuple[str, ...] = ()
 
 
 def project_badge(project: Project) -> Badge | None:
@@ -127,15 +129,26 @@ def source_label(source: str) -> str:
     return f"{name}{detail_format.format(detail)}" if detail and detail_format else str(name)
 
 
+# How open a value is, for comparing a checkpoint's leg with the project's.
+_OPENNESS_RANK = {"open": 3, "partial": 2, "unknown": 1, "closed": 0}
+
+
 def checkpoint_views(project: Project) -> list[CheckpointView]:
-    return [
-        CheckpointView(
-            repo=repo, badge=Badge.from_legs(repo.legs.all()), notes=_notes(repo), role=role_label(repo),
-            data=hub_data(repo),
-        )
-        for repo in project.hub_repos.all()
-        if repo.repo_type == RepoType.MODEL
-    ]
+    """The project's model repositories, each rated on its own data; where statements about the whole project
+    (the producer's, a moderator's, the Index's) make a project leg lower, the checkpoint says which."""
+    project_legs = Badge.from_legs(project.legs.all())
+    views = []
+    for repo in project.hub_repos.all():
+        if repo.repo_type != RepoType.MODEL:
+            continue
+        badge = Badge.from_legs(repo.legs.all())
+        views.append(CheckpointView(
+            repo=repo, badge=badge, notes=_notes(repo), role=role_label(repo), data=hub_data(repo),
+            more_open_than_project=tuple(
+                str(LEG_TITLES[leg.leg]) for leg in badge.legs
+                if _OPENNESS_RANK[leg.value] > _OPENNESS_RANK[getattr(project_legs, leg.leg)]),
+        ))
+    return views
 
 
 def _notes(repo: HubRepo) -> tuple[dict, ...]:

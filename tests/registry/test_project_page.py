@@ -149,6 +149,22 @@ def test_the_checkpoints_and_their_prose_notes_are_listed(client, lucie):
     assert "ask that usage of the model be limited to non-commercial purposes" in html
 
 
+def test_a_checkpoint_rated_above_the_project_says_which_statements_lower_the_project(client, lucie):
+    """Lucie-7B's card names only public datasets (corpus open on its own data), but its producers state that
+    one sub-corpus is not redistributed: the project's corpus is partial, and the checkpoint says why."""
+    html = unescape(page(client, lucie))
+    checkpoints = html.split('id="checkpoints-title"')[1].split("</table>")[0]
+    lucie_7b = checkpoints.split("OpenLLM-France/Lucie-7B</a>")[1].split("</tr>")[0]
+
+    assert "corpus: open" in lucie_7b
+    assert ("On its own data only: statements about the whole project rate the project lower on Open corpus"
+            in lucie_7b)
+    assert "On its own data only" not in checkpoints.split("OpenLLM-France/Lucie-7B-Instruct-v1.1</a>")[1]
+    assert lucie.legs.get(leg="corpus").value == "partial"
+    caveat = next(c for c in lucie.legs.get(leg="corpus").caveats if c.startswith("Checkpoints differ"))
+    assert "starts from OpenLLM-France/Lucie-7B, its most open one, before statements about the whole project" in caveat
+
+
 def test_other_schemes_are_shown_side_by_side_and_say_why_they_disagree(client, lucie):
     html = unescape(page(client, lucie))
 
