@@ -38,3 +38,41 @@ def test_a_visitor_follows_a_language_heading_from_the_home_page(live_server, pa
     assert page.get_by_role("link", name="Lucie", exact=True).is_visible()
     assert console_errors == []
 
+
+
+def test_a_visitor_follows_a_projects_feed_link_and_gets_its_atom_feed(live_server, page, console_errors, seeded):
+    page.goto(f"{live_server.url}/projects/lucie/")
+    link = page.get_by_role("link", name="Follow the openness changes of Lucie (Atom feed)")
+    assert link.is_visible()
+
+    with page.expect_response("**/projects/lucie/changes.atom") as answer:
+        link.click()
+    response = answer.value
+    assert response.status == 200
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = response.text()
+    assert "<feed" in feed and "Lucie" in feed
+    assert console_errors == []
+
+
+def test_a_visitor_on_a_phone_searches_opens_a_project_and_reads_a_leg(live_server, page, console_errors, seeded):
+    from registry.services.openness import recompute_all_openness
+
+    recompute_all_openness()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url)
+    page.get_by_label("Search the projects").fill("Lucie")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**/projects/?*search=Lucie*")
+    card = page.locator(".project-card").first
+    assert card.is_visible() and card.bounding_box()["width"] <= 390
+
+    card.get_by_role("link", name="Lucie", exact=True).click()
+    page.wait_for_url("**/projects/lucie/")
+    corpus = page.locator("details#leg-corpus")
+    corpus.locator("summary").click()
+    assert corpus.evaluate("details => details.open")
+    facts = corpus.locator("table.facts-table")
+    assert facts.is_visible() and "Lucie-Training-Dataset" in facts.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert console_errors == []
