@@ -67,8 +67,9 @@ class Stack:
                 "DATABASE_URL": self.postgres.url, "REDIS_URL": self.broker.url, "CACHE_URL": self.cache.url,
                 # Persistent connections, so that a PostgreSQL restart exercises CONN_HEALTH_CHECKS.
                 "CONN_MAX_AGE": "60",
-                # One client address sends every request here: the anonymous API throttle is not under test.
-                "API_ANON_RATE": "1000000/minute",
+                # One client address sends every request here: the anonymous API and page-render throttles are
+                # not under test.
+                "API_ANON_RATE": "1000000/minute", "PAGE_RENDER_RATE": "1000000/minute",
                 "HF_ENDPOINT": self.hub.url, "HF_HOME": str(hf_home), "HF_HUB_DISABLE_TELEMETRY": "1",
                 "HUB_RATE_LIMIT_CALLS": str(HUB_CALLS_PER_SECOND), "HUB_RATE_LIMIT_WINDOW_SECONDS": "1",
                 "HUB_TIMEOUT_SECONDS": "3", "LOG_LEVEL": "WARNING", **overrides}
