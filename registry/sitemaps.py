@@ -1,5 +1,5 @@
 """sitemap.xml: the site's pages for search engines (django.contrib.sitemaps, absolute URLs from the
-request's host).
+request's host), in every language of the site, each entry naming its other languages (hreflang alternates).
 
 Pages are named by URL name, and a name that does not resolve (a page not built yet, or removed)
 is left out rather than breaking the sitemap.
@@ -23,28 +23,37 @@ PAGE_NAMES = (
 )
 
 
-def existing_paths(names) -> list[str]:
-    """The paths of the URL names that resolve without arguments, in order."""
-    paths = []
+def existing_names(names) -> list[str]:
+    """The URL names that resolve without arguments, in order."""
+    existing = []
     for name in names:
         try:
-            paths.append(reverse(name))
+            reverse(name)
         except NoReverseMatch:
             continue
-    return paths
+        existing.append(name)
+    return existing
 
 
-class PageSitemap(Sitemap):
+class TranslatedSitemap(Sitemap):
+    """Every item once per language of the site, with the others as alternates (and x-default: English)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(TranslatedSitemap):
     changefreq = "daily"
 
     def items(self):
-        return existing_paths(PAGE_NAMES)
+        return existing_names(PAGE_NAMES)
 
-    def location(self, path: str) -> str:
-        return path
+    def location(self, name: str) -> str:
+        return reverse(name)  # in the language the sitemap framework activated for this entry
 
 
-class ProjectSitemap(Sitemap):
+class ProjectSitemap(TranslatedSitemap):
     changefreq = "weekly"
 
     def items(self):

@@ -52,9 +52,26 @@ def test_the_sitemap_lists_the_pages_and_every_visible_project_with_absolute_url
 
 @pytest.mark.django_db
 def test_the_sitemap_leaves_out_pages_whose_url_name_does_not_exist(client):
-    from registry.sitemaps import existing_paths
+    from registry.sitemaps import existing_names
 
-    assert existing_paths(["registry:home", "registry:no-such-page", "registry:grid"]) == ["/", "/grid/"]
+    assert existing_names(["registry:home", "registry:no-such-page", "registry:grid"]) == ["registry:home",
+                                                                                          "registry:grid"]
+
+
+@pytest.mark.django_db
+def test_the_sitemap_lists_each_page_in_english_and_french_with_its_alternates(client):
+    ProjectFactory(slug="lucie")
+
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+
+    locations = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+    assert {"http://testserver/projects/lucie/", "http://testserver/fr/projects/lucie/",
+            "http://testserver/grid/", "http://testserver/fr/grid/"} <= set(locations)
+    entry = next(url for url in root.iter(f"{SITEMAP}url")
+                 if url.find(f"{SITEMAP}loc").text == "http://testserver/fr/projects/lucie/")
+    alternates = {link.get("hreflang"): link.get("href") for link in entry.iter("{http://www.w3.org/1999/xhtml}link")}
+    assert alternates == {"en": "http://testserver/projects/lucie/", "fr": "http://testserver/fr/projects/lucie/",
+                          "x-default": "http://testserver/projects/lucie/"}
 
 
 @pytest.mark.django_db
