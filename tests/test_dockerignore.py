@@ -43,6 +43,7 @@ def test_secrets_history_and_local_environments_stay_out_of_the_image(path):
 @pytest.mark.parametrize("path", [
     "manage.py", "pyproject.toml", "config/settings.py", "registry/models/__init__.py",
     "registry/data/hf_licences.json", "api/urls.py", "templates", "static", "docs/methodology.md",
+    "docs/methodology.fr.md",
 ])
 def test_what_the_site_runs_on_goes_in(path):
     assert not excluded(path)

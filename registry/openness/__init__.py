@@ -2,7 +2,8 @@
 
 A pure package (no Django, no network): the sync worker and the storage layer gather the evidence, these
 rules turn it into three legs (code, model, corpus), each with a value and the facts behind it, and into the
-other schemes' verdicts. The methodology users read is docs/methodology.md.
+other schemes' verdicts. The methodology users read is docs/methodology.md
+(in French, docs/methodology.fr.md: a change to the rules changes both).
 """
 
 from registry.openness.evidence import AssertedFact, CodeEvidence, Coverage, DatasetEvidence, ModelEvidence

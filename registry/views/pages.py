@@ -1,11 +1,13 @@
 """The catalog's pages: a project's page and the methodology."""
 
 from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from registry import selectors
 from registry.markdown import render_markdown
@@ -60,10 +62,16 @@ def project_detail(request, slug):
 
 
 def methodology(request):
-    return render(request, "registry/methodology.html", {"methodology": methodology_html()})
+    return render(request, "registry/methodology.html", {"methodology": methodology_html(get_language())})
+
+
+def methodology_file(language: str) -> Path:
+    """The document in `language` (docs/methodology.fr.md for French), or the English one when it has none."""
+    translated = METHODOLOGY_FILE.with_suffix(f".{language}{METHODOLOGY_FILE.suffix}")
+    return translated if translated.is_file() else METHODOLOGY_FILE
 
 
 @cache
-def methodology_html() -> SafeString:
-    """docs/methodology.md as sanitised HTML, read and rendered once per process."""
-    return mark_safe(render_markdown(METHODOLOGY_FILE.read_text(encoding="utf-8")))
+def methodology_html(language: str) -> SafeString:
+    """The methodology in `language` as sanitised HTML, read and rendered once per process per language."""
+    return mark_safe(render_markdown(methodology_file(language).read_text(encoding="utf-8")))

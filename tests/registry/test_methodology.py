@@ -1,5 +1,7 @@
-"""The methodology page renders docs/methodology.md, sanitised, read once per process."""
+"""The methodology page renders docs/methodology.md, or its French translation docs/methodology.fr.md under /fr/,
+sanitised, read once per process per language."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -29,15 +31,42 @@ def test_the_methodology_page_renders_the_rules_document(client):
     assert f'href="{reverse("registry:methodology")}"' in html
 
 
-def test_the_document_is_read_once_per_process(client, monkeypatch):
+def test_the_french_page_renders_the_french_document(client):
+    html = client.get("/fr/methodology/").content.decode()
+
+    assert "<h1>Comment le registre évalue l’ouverture</h1>" in html
+    assert '<th scope="col">volet</th>' in html
+    assert "Inconnu n’est jamais affiché comme fermé." in html
+    assert "Unknown is never shown as closed." not in html
+
+
+def test_the_document_is_read_once_per_process_per_language(client, monkeypatch):
     reads = []
     read_text = Path.read_text
     monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self) or read_text(self, *a, **k))
 
-    client.get(reverse("registry:methodology"))
-    client.get(reverse("registry:methodology"))
+    for path in ("/methodology/", "/fr/methodology/", "/methodology/", "/fr/methodology/"):
+        client.get(path)
 
     assert reads.count(pages.METHODOLOGY_FILE) == 1
+    assert reads.count(pages.METHODOLOGY_FILE.with_name("methodology.fr.md")) == 1
+
+
+def test_a_language_without_a_translation_reads_the_english_document():
+    assert pages.methodology_file("de") == pages.METHODOLOGY_FILE
+    assert pages.methodology_html("de") == pages.methodology_html("en")
+
+
+def _outline(document: Path) -> dict[str, list]:
+    text = document.read_text(encoding="utf-8")
+    return {"headings": re.findall(r"^#+", text, re.MULTILINE),
+            "table rows": [row.count("|") for row in re.findall(r"^\|.*", text, re.MULTILINE)],
+            "list items": re.findall(r"^ *(?:-|\d+\.) ", text, re.MULTILINE),
+            "links": re.findall(r"\]\((\S+?)\)|<(https?://\S+?)>", text)}
+
+
+def test_the_french_document_keeps_the_outline_tables_and_links_of_the_english():
+    assert _outline(pages.METHODOLOGY_FILE.with_name("methodology.fr.md")) == _outline(pages.METHODOLOGY_FILE)
 
 
 def test_the_rendered_markdown_is_sanitised(client, monkeypatch, tmp_path):
