@@ -11,6 +11,11 @@ def privacy(request):
     return render(request, "registry/privacy.html", {
         "contact": settings.DEFAULT_FROM_EMAIL,
         "lockout_failures": settings.AXES_FAILURE_LIMIT,
-        "lockout_hours": settings.AXES_COOLOFF_TIME,
+        "lockout_hours": _whole(settings.AXES_COOLOFF_TIME),
         "moderator_group": MODERATOR_GROUP,
     })
+
+
+def _whole(hours: float) -> float | int:
+    """1.0 as 1: the page says "1 hour", and gettext chooses a plural form only from an integer."""
+    return int(hours) if float(hours).is_integer() else hours

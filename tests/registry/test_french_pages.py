@@ -75,3 +75,38 @@ def test_the_french_organisation_country_and_language_pages_are_in_french(client
 
     assert french in html
     assert english not in html
+
+
+@pytest.mark.parametrize(("path", "french", "english"), [
+    ("/fr/methodology/", ["<h1>Comment le registre évalue l’ouverture</h1>",
+                          "<strong>Inconnu n’est jamais affiché comme fermé.</strong>",
+                          "(traduction du registre&nbsp;: «&nbsp;licence et contrat d’utilisation sans aucune restriction",
+                          "<title>Comment le registre évalue l’ouverture — Registre européen des LLM ouverts</title>"],
+     ["How the registry rates openness", "Unknown is never shown as closed.", "The three legs",
+      "where the evidence comes from"]),
+    ("/fr/privacy/", ["<h1>Confidentialité</h1>", "Le registre publie des faits sur des projets",
+                      "ce couple est bloqué pendant 1 heure.", "écrivez à <a href=\"mailto:registry@localhost\">",
+                      "(membres du groupe «\u00a0moderator\u00a0»)"],
+     ["The registry publishes facts", "Server logs", "locked out for", "Who sees it", "for how long"]),
+])
+def test_the_french_methodology_and_privacy_pages_are_in_french(client, db, path, french, english):
+    html = _french_page(client, path)
+
+    assert '<html lang="fr">' in html
+    for sentence in french:
+        assert sentence in html, sentence
+    for sentence in english:
+        assert sentence not in html, sentence
+
+
+@pytest.mark.parametrize(("path", "english", "french"), [
+    ("/methodology/", "<h1>How the registry rates openness</h1>", "Comment le registre évalue l’ouverture"),
+    ("/privacy/", "that pair is locked out for 1 hour.", "Confidentialité"),
+])
+def test_the_methodology_and_privacy_pages_stay_english_without_the_prefix(client, db, path, english, french):
+    response = client.get(path)
+    html = response.content.decode()
+
+    assert response["Content-Language"] == "en" and '<html lang="en">' in html
+    assert english in html
+    assert french not in html

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 PAGES = ["/", "/projects/", "/projects/?kind=model_family&sort=name", "/projects/mistral/", "/grid/",
          "/compare/?projects=mistral,lucie", "/organisations/", "/countries/", "/languages/", "/methodology/",
          "/privacy/", "/feeds/projects.atom", "/feeds/changes.atom", "/projects/mistral/changes.atom",
-         "/sitemap.xml", "/fr/", "/fr/projects/mistral/"]
+         "/sitemap.xml", "/fr/", "/fr/projects/mistral/", "/fr/methodology/", "/fr/privacy/"]
 
 
 @pytest.fixture(autouse=True)
