@@ -63,12 +63,24 @@ class SchemesField(serializers.JSONField):
     pass
 
 
+# What a compact list row keeps of each scheme: its verdict, and for the Index the attribution its licence asks.
+COMPACT_SCHEME_KEYS = ("scheme", "value", "met", "estimate", "dimensions_counted", "system", "url", "attribution")
+
+
 class SchemesSerializer(serializers.Serializer):
     osai_index_score = serializers.FloatField(
         source="index_assessment.score", allow_null=True,
         help_text="Score in the European Open Source AI Index (CC-BY-4.0, osai-index.eu); "
                   "null when the Index has not assessed the project.")
-    schemes = SchemesField(help_text="The other schemes' verdicts, as stored.")
+    schemes = SchemesField(help_text="The other schemes' verdicts, as stored; in a list row without "
+                                     "`?expand=schemes`, only each verdict (no dimensions, reasons or citation).")
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not self.context.get("with_schemes", True):  # a compact list (api.views.base.ApiListView)
+            data["schemes"] = {name: {key: verdict[key] for key in COMPACT_SCHEME_KEYS if key in verdict}
+                               for name, verdict in (data["schemes"] or {}).items()}
+        return data
 
 
 class ProjectLinksSerializer(serializers.Serializer):

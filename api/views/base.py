@@ -53,39 +53,44 @@ class PublicReadMixin:
 
 
 EXPAND_PARAMETER = "expand"
-EVIDENCE = "evidence"
+EVIDENCE, SCHEMES = "evidence", "schemes"
 
 
 class ApiListView(PublicReadMixin, ConditionalCacheMixin, ListAPIView):
     """A list resource: `filterset_class` from registry.filters, `ordering_fields` and a default
     `ordering`, cursor pagination, JSON or CSV.
 
-    Lists are compact: a view whose rows carry legs (`expands_evidence`) leaves out each leg's evidence unless
-    asked with `?expand=evidence` (the single resource always has it)."""
+    Lists are compact: the bulky parts of a row named in `expansions` (each leg's `evidence`, the other
+    schemes' details) are left out unless asked with `?expand=<name>` (the single resource always has them)."""
 
     renderer_classes = [ORJSONRenderer, CsvRenderer]
     filter_backends = [FilterSetBackend, StrictOrderingFilter]
     pagination_class = KeysetPagination
-    expands_evidence = False
+    expansions: tuple[str, ...] = ()
 
     def get_query_parameters(self) -> set[str]:
         paginator = self.pagination_class
-        expand = {EXPAND_PARAMETER} if self.expands_evidence else set()
+        expand = {EXPAND_PARAMETER} if self.expansions else set()
         return {*super().get_query_parameters(), *self.filterset_class.base_filters,
                 StrictOrderingFilter.ordering_param, paginator.cursor_query_param,
                 paginator.page_size_query_param, *expand}
 
+    def expanded(self) -> set[str]:
+        """The expansions `?expand=` asks for (repeated or comma-separated); 400 for any other value."""
+        values = {value.strip() for given in self.request.query_params.getlist(EXPAND_PARAMETER)
+                  for value in given.split(",")}
+        if unknown := values - set(self.expansions):
+            raise InvalidParameter(EXPAND_PARAMETER, f"Unknown expansion {', '.join(sorted(unknown))!r}. This "
+                                                     f"endpoint accepts: {', '.join(self.expansions)}.")
+        return values
+
     def with_evidence(self) -> bool:
-        """Whether `?expand=evidence` asks for the legs' evidence; 400 for any other value."""
-        values = self.request.query_params.getlist(EXPAND_PARAMETER)
-        if any(value != EVIDENCE for value in values):
-            raise InvalidParameter(EXPAND_PARAMETER, f"Unknown expansion. This endpoint accepts: {EVIDENCE}.")
-        return bool(values)
+        return EVIDENCE in self.expanded()
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        if self.expands_evidence:
-            context["with_evidence"] = self.with_evidence()
+        expanded = self.expanded()
+        context.update({f"with_{name}": name in expanded for name in self.expansions})
         return context
 
 

@@ -15,7 +15,7 @@ from api.serializers import (
     ProjectSerializer,
     StatsSerializer,
 )
-from api.views.base import ApiDetailView, ApiListView
+from api.views.base import EVIDENCE, SCHEMES, ApiDetailView, ApiListView
 from registry import selectors
 from registry.filters import (
     HubRepoFilterSet,
@@ -29,18 +29,23 @@ EXPAND_EVIDENCE = OpenApiParameter(
     "expand", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["evidence"],
     description="`evidence` adds each leg's `evidence` to the rows (lists are compact without it; "
                 "a single resource always has it).")
+EXPAND_PROJECT_ROWS = OpenApiParameter(
+    "expand", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["evidence", "schemes", "evidence,schemes"],
+    description="`evidence` adds each leg's `evidence` to the rows; `schemes` each other scheme's details "
+                "(the Index's dimensions, every scheme's reasons). Lists are compact without them; a single "
+                "resource always has them. Both: `expand=evidence,schemes`.")
 
 
-@extend_schema_view(get=extend_schema(summary="List projects", parameters=[EXPAND_EVIDENCE]))
+@extend_schema_view(get=extend_schema(summary="List projects", parameters=[EXPAND_PROJECT_ROWS]))
 class ProjectList(ApiListView):
     """Visible projects with their openness, filtered by the website's facets; each leg's evidence only with
-    `?expand=evidence`."""
+    `?expand=evidence`, the other schemes' details only with `?expand=schemes`."""
 
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
     ordering_fields = ["name", "slug", "created_at", "updated_at"]
     ordering = ["name"]
-    expands_evidence = True
+    expansions = (EVIDENCE, SCHEMES)
 
     def get_queryset(self):
         return selectors.list_projects(with_evidence=self.with_evidence())
@@ -72,7 +77,7 @@ class HubRepoList(ApiListView):
     ordering_fields = ["repo_id", "downloads", "likes", "parameters", "last_modified",
                        "last_synced_at", "updated_at"]
     ordering = ["repo_type", "repo_id"]
-    expands_evidence = True
+    expansions = (EVIDENCE,)
 
     def get_queryset(self):
         return selectors.list_hub_repos(with_evidence=self.with_evidence())

@@ -91,6 +91,27 @@ def test_the_list_is_compact_and_gives_the_evidence_only_when_asked(client):
     assert expanded["openness"] == client.get("/api/v1/projects/p/").json()["openness"]
 
 
+def test_list_rows_give_each_schemes_verdict_and_its_details_only_when_asked(client):
+    index = {"scheme": "European Open Source AI Index", "value": 0.92, "dimensions_counted": 12,
+             "dimensions": [{"ref": "paper", "value": "closed"}], "reasons": ["mean of 12"], "system": "Apertus",
+             "url": "https://osai-index.eu/model/Apertus", "attribution": "European Open Source AI Index, CC-BY-4.0",
+             "citation": "Liesenfeld et al."}
+    mof = {"scheme": "Model Openness Framework", "value": "class III", "met": True, "reasons": ["weights"],
+           "estimate": True}
+    ProjectFactory(slug="p", schemes={"osai": index, "mof": mof})
+
+    (compact,) = results(client.get("/api/v1/projects/"))
+    (expanded,) = results(client.get("/api/v1/projects/", {"expand": "schemes"}))
+    (both,) = results(client.get("/api/v1/projects/", {"expand": "evidence,schemes"}))
+
+    assert compact["schemes"]["schemes"] == {
+        "osai": {key: index[key] for key in ("scheme", "value", "dimensions_counted", "system", "url", "attribution")},
+        "mof": {"scheme": "Model Openness Framework", "value": "class III", "met": True, "estimate": True},
+    }
+    assert expanded["schemes"] == both["schemes"] == client.get("/api/v1/projects/p/").json()["schemes"]
+    assert expanded["schemes"]["schemes"] == {"osai": index, "mof": mof}
+
+
 def test_an_unknown_expansion_is_a_400_naming_the_parameter(client):
     response = client.get("/api/v1/projects/", {"expand": "history"})
     assert response.status_code == 400 and response.json()["parameter"] == "expand"
