@@ -78,9 +78,15 @@ class SchemesSerializer(serializers.Serializer):
     def to_representation(self, instance):
         data = super().to_representation(instance)
         if not self.context.get("with_schemes", True):  # a compact list (api.views.base.ApiListView)
-            data["schemes"] = {name: {key: verdict[key] for key in COMPACT_SCHEME_KEYS if key in verdict}
-                               for name, verdict in (data["schemes"] or {}).items()}
+            data["schemes"] = {name: _compact(verdict) for name, verdict in (data["schemes"] or {}).items()}
         return data
+
+
+def _compact(verdict):
+    """A scheme's verdict without its details; a scheme that gave none (null) stays as stored."""
+    if not isinstance(verdict, dict):
+        return verdict
+    return {key: verdict[key] for key in COMPACT_SCHEME_KEYS if key in verdict}
 
 
 class ProjectLinksSerializer(serializers.Serializer):

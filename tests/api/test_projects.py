@@ -1,5 +1,7 @@
 """GET /api/v1/projects/ and /api/v1/projects/{slug}/: what a dashboard reads about a project."""
 
+import json
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -98,7 +100,7 @@ def test_list_rows_give_each_schemes_verdict_and_its_details_only_when_asked(cli
              "citation": "Liesenfeld et al."}
     mof = {"scheme": "Model Openness Framework", "value": "class III", "met": True, "reasons": ["weights"],
            "estimate": True}
-    ProjectFactory(slug="p", schemes={"osai": index, "mof": mof})
+    ProjectFactory(slug="p", schemes={"osai": index, "mof": mof, "osaid": None})
 
     (compact,) = results(client.get("/api/v1/projects/"))
     (expanded,) = results(client.get("/api/v1/projects/", {"expand": "schemes"}))
@@ -107,9 +109,10 @@ def test_list_rows_give_each_schemes_verdict_and_its_details_only_when_asked(cli
     assert compact["schemes"]["schemes"] == {
         "osai": {key: index[key] for key in ("scheme", "value", "dimensions_counted", "system", "url", "attribution")},
         "mof": {"scheme": "Model Openness Framework", "value": "class III", "met": True, "estimate": True},
+        "osaid": None,
     }
     assert expanded["schemes"] == both["schemes"] == client.get("/api/v1/projects/p/").json()["schemes"]
-    assert expanded["schemes"]["schemes"] == {"osai": index, "mof": mof}
+    assert expanded["schemes"]["schemes"] == {"osai": index, "mof": mof, "osaid": None}
 
 
 def test_an_unknown_expansion_is_a_400_naming_the_parameter(client):
@@ -159,3 +162,16 @@ def test_the_seeded_lucie_project_is_served(client, seeded_catalog):
     body = client.get("/api/v1/projects/lucie/").json()
     assert body["name"] == "Lucie"
     assert body["schemes"]["osai_index_score"] == Project.objects.get(slug="lucie").index_assessment.score
+
+
+def test_every_seeded_project_lists_compact_and_expanded(client, seeded_catalog):
+    from registry.services.openness import recompute_all_openness
+
+    recompute_all_openness()
+    for expand in ("", "schemes", "evidence", "evidence,schemes"):
+        response = client.get("/api/v1/projects/", {"page_size": 100, **({"expand": expand} if expand else {})})
+        assert response.status_code == 200, expand
+        rows = response.json()["results"]
+        assert len(rows) == 64
+        detailed = [row["slug"] for row in rows if '"dimensions"' in json.dumps(row["schemes"])]
+        assert len(detailed) > 20 if "schemes" in expand else detailed == []
