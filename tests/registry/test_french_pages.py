@@ -110,3 +110,21 @@ def test_the_methodology_and_privacy_pages_stay_english_without_the_prefix(clien
     assert response["Content-Language"] == "en" and '<html lang="en">' in html
     assert english in html
     assert french not in html
+
+
+def test_the_french_status_page_is_in_french_and_marks_the_snapshots_english_note(client, db):
+    from django.utils import timezone
+
+    from tests.factories import SyncRunFactory
+
+    SyncRunFactory(trigger="snapshot", note="Bundled Hub snapshot of 2026-11-26: illustrative",
+                   finished_at=timezone.now())
+    html = _french_page(client, "/fr/status/")
+
+    for sentence in ("<h1>État de la synchronisation avec le Hub</h1>", "Passages récents",
+                     "Dépôts en erreur ou disparus", "Les métadonnées du Hub viennent de l’instantané fourni",
+                     "Un dépôt en échec garde ses dernières données valides."):
+        assert sentence in html, sentence
+    for sentence in ("Hub sync status", "Recent runs", "Repositories in error", "Hub metadata comes from",
+                     "keeps its last good data"):
+        assert sentence not in html, sentence

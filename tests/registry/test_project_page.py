@@ -285,7 +285,7 @@ def test_facts_name_their_source_for_people_and_say_how_and_when_they_were_seen(
                   "European Open Source AI Index (weights_endmodel)"):
         assert f"{label}\n" in html or f"{label}</a>" in html
     assert "curated:family" not in html and "cardData.license" not in html
-    assert '<small class="seen-via">Seen via a stored copy &lt;of the card&gt;</small>' in html
+    assert '<small class="seen-via">Seen via <span>a stored copy &lt;of the card&gt;</span></small>' in html
     assert '2026-12-01<br><span class="muted">revision 2025-01-15</span></td>' in html
     assert "<p>https://github.com/org/train publishes the pre-training code.</p>" in html and "Https://" not in html
     assert ('Decided by checkpoint <a href="https://huggingface.co/org/model-a" rel="noopener nofollow">'
@@ -311,7 +311,7 @@ def test_code_repositories_show_licence_coverage_and_where_when_and_how_they_wer
     assert ('<a href="https://github.com/org/train/blob/main/LICENSE" rel="noopener nofollow">Registry curation'
             "</a>, 2026-12-01") in html
     assert "Moderator, 2026-11-02" in html
-    assert "Seen via fetch github:org/train LICENSE &lt;@ abc&gt;" in html
+    assert "Seen via <span>fetch github:org/train LICENSE &lt;@ abc&gt;</span>" in html
 
 
 def test_hub_repos_show_their_role_and_constructed_demo_data_is_labelled_everywhere(client):
