@@ -61,6 +61,11 @@ class ChangeView:
     credit: str
     edit: str = ""  # a person's edit of a field or an attachment, in words; empty for a leg change
 
+    @property
+    def credit_is_recorded_text(self) -> bool:
+        """Whether the credit is the cause recorded with the change (English text), not words of the page."""
+        return self.change.changed_by_id is None and self.change.sync_run_id is None and bool(self.change.cause)
+
 
 def web_url(url: str | None) -> str | None:
     """`url` when it is a web link, else None (nothing else is ever put in an href)."""

@@ -162,3 +162,35 @@ def test_renders_are_throttled_per_client_but_stored_pages_are_not(client, proje
     assert "no-store" in refused["Cache-Control"]
     other_client = client.get("/grid/", REMOTE_ADDR="192.0.2.7")
     assert other_client.status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/projects/mistral/", "/api/v1/projects/mistral/", "/badges/mistral.svg"])
+def test_a_new_release_serves_nothing_an_older_one_cached_or_tagged(client, projects, monkeypatch, url):
+    """Templates, code or translations change with a deploy while the catalog does not: the version names both."""
+    from registry.services import catalog_version
+
+    before = client.get(url)
+    monkeypatch.setattr(catalog_version, "code_version", lambda: "the-next-release")
+
+    after, count = queries(client, url)
+    revalidated = client.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+
+    assert after["ETag"] != before["ETag"] and count > 1  # rendered again, not read from the cache
+    assert revalidated.status_code == 200
+
+
+def test_the_code_version_follows_the_files_that_make_responses(settings, tmp_path):
+    from registry import code_version as module
+
+    for folder in module.FOLDERS:
+        (tmp_path / folder).mkdir()
+    (tmp_path / "templates" / "page.html").write_text("<p>one</p>")
+    settings.BASE_DIR = tmp_path
+    module.code_version.cache_clear()
+    first = module.code_version()
+    (tmp_path / "templates" / "page.html").write_text("<p>two</p>")
+    module.code_version.cache_clear()
+    try:
+        assert module.code_version() != first
+    finally:
+        module.code_version.cache_clear()
