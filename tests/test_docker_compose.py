@@ -89,6 +89,10 @@ def test_the_app_caches_in_the_cache_redis_and_queues_in_the_broker():
     assert environment["REDIS_URL"].startswith("redis://redis:")
 
 
+def test_the_app_keeps_its_database_connections():
+    assert COMPOSE["x-app"]["environment"]["CONN_MAX_AGE"] == "${CONN_MAX_AGE:-60}"
+
+
 def test_only_the_proxy_is_published_and_the_app_trusts_exactly_that_one_proxy():
     assert "ports" not in SERVICES["web"]
     assert SERVICES["proxy"]["ports"] == ["8000:80"]
