@@ -16,8 +16,8 @@ each target URL with wrk (16 connections, one thread, `--duration` seconds per r
 * **nginx**: the same bytes as a static file served by Debian's nginx, the machine's physical limit;
 * **front**: config/nginx.conf (micro-cache) in front of the warm gunicorn, the production front.
 
-gunicorn runs `--workers` sync workers (3, as docker-compose.yml) with DJANGO_DEBUG=false and the production
-defaults otherwise (CONN_MAX_AGE 0 unless `--conn-max-age`); throttles are lifted (one client sends everything).
+gunicorn runs `--workers` sync workers (3, as docker-compose.yml) with DJANGO_DEBUG=false and the settings of
+docker-compose.yml (CONN_MAX_AGE 60, `--conn-max-age`); throttles are lifted (one client sends everything).
 SQL queries per request are counted once per target and mode with Django's test client. The results go to
 bench/results/load-<N>-<time>.json and a table is printed.
 """
@@ -59,6 +59,10 @@ TARGETS = [
     ("badge", "svg", "/badges/{slug}.svg"),
 ]
 SEARCH_TERM = "language"  # in most summaries: a broad search
+SETTLE_LIMIT_SECONDS = 180
+FETCH_TIMEOUT_SECONDS = 120
+SLOW_MS = 20000
+WRK_TIMEOUT = "10s"  # an answer slower than this is an error (a socket timeout in wrk's count)
 MODES = ("cold", "warm", "304", "bare", "nginx", "front")
 
 
@@ -67,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--projects", type=int, default=10000)
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3, as docker-compose.yml)")
-    parser.add_argument("--conn-max-age", type=int, default=0, help="CONN_MAX_AGE of gunicorn (default 0)")
+    parser.add_argument("--conn-max-age", type=int, default=60,
+                        help="CONN_MAX_AGE of gunicorn (default 60, as docker-compose.yml)")
     parser.add_argument("--only", nargs="*", help="only these targets")
     options = parser.parse_args(argv)
     targets = [t for t in TARGETS if not options.only or t[0] in options.only]
@@ -76,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
               "gunicorn_workers": options.workers, "conn_max_age": options.conn_max_age,
               "started_at": started.isoformat(timespec="seconds"), "machine": machine(), "targets": {}}
     RESULTS.mkdir(parents=True, exist_ok=True)
+    output = RESULTS / f"load-{options.projects}-{started:%Y%m%dT%H%M%S}.json"
     with work_directory(RESULTS / "logs") as workdir, ExitStack() as services:
         postgres = services.enter_context(private_postgres(workdir))
         broker = services.enter_context(private_redis(workdir, "redis-broker", "--maxmemory-policy", "noeviction"))
@@ -97,34 +103,63 @@ def main(argv: list[str] | None = None) -> int:
         cold_env = {**env, "BENCH_COLD": "true"}
         with gunicorn(cold_env, options.workers, logs) as base:
             for name, _, _ in targets:
-                result["targets"][name] = {"path": urls[name][0], "runs": {}}
-                result["targets"][name]["runs"]["cold"] = wrk(base, urls[name], options.duration, workdir)
+                target = result["targets"][name] = {"path": urls[name][0], "runs": {}}
+                target["single_cold_ms"] = single_client_ms(base, urls[name][1:4] if len(urls[name]) > 1 else urls[name] * 3)
+                target["runs"]["cold"] = wrk(base, urls[name], options.duration, workdir)
                 report_progress(name, "cold", result)
+                save(output, result)
         with gunicorn(env, options.workers, logs) as base:
             for name, extension, _ in targets:
                 target = result["targets"][name]
-                body, etag = fetch(base + urls[name][0])
+                target["single_warm_ms"] = single_client_ms(base, urls[name][:1] * 4)[1:]  # the first fills the cache
+                try:
+                    body, etag = fetch(base + urls[name][0])
+                except OSError as error:  # slower than FETCH_TIMEOUT_SECONDS, or a gunicorn timeout
+                    target["fetch_error"] = str(error)
+                    continue
                 (payloads / f"{name}.{extension}").write_bytes(body)
                 target.update(bytes=len(body), etag=etag, queries=count_queries(urls[name][0], etag))
             with nginx(workdir, payloads, base) as (static, front):
                 for name, extension, _ in targets:
                     target, path = result["targets"][name], urls[name][0]
                     runs = target["runs"]
+                    if "fetch_error" in target:
+                        continue
                     runs["warm"] = wrk(base, [path], options.duration, workdir)
                     runs["304"] = wrk(base, [path], options.duration, workdir,
                                       headers={"If-None-Match": target["etag"]}) if target["etag"] else None
                     runs["bare"] = wrk(base, [f"/bench/bare/{name}.{extension}"], options.duration, workdir)
                     runs["nginx"] = wrk(static, [f"/ref/{name}.{extension}"], options.duration, workdir)
-                    fetch(front + path)
                     runs["front"] = wrk(front, [path], options.duration, workdir)
                     for mode in MODES[1:]:
                         report_progress(name, mode, result)
+                    save(output, result)
     result["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
-    output = RESULTS / f"load-{options.projects}-{started:%Y%m%dT%H%M%S}.json"
-    output.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    save(output, result)
     print(table(result))
     print(f"\nwritten to {output.relative_to(ROOT)}")
     return 0
+
+
+def save(output: Path, result: dict) -> None:
+    """Written after every target, so that a run cut short keeps what it measured."""
+    output.write_text(json.dumps(result, indent=2), encoding="utf-8")
+
+
+def single_client_ms(base: str, paths: list[str]) -> list[float]:
+    """Milliseconds of each of `paths` asked in turn by one client (a failed answer counts as None)."""
+    times = []
+    for path in paths:
+        asked = time.monotonic()
+        try:
+            fetch(base + path)
+        except OSError:
+            times.append(None)
+            break
+        times.append(round(1000 * (time.monotonic() - asked), 1))
+        if times[-1] > SLOW_MS:
+            break  # one such sample is enough
+    return times
 
 
 def machine() -> dict:
@@ -138,8 +173,8 @@ def machine() -> dict:
 def report_progress(name: str, mode: str, result: dict) -> None:
     run = result["targets"][name]["runs"].get(mode)
     if run:
-        print(f"  {name:<16} {mode:<5} {run['rps']:>9.1f}/s p50 {run['p50_ms']:>7.1f} ms p99 {run['p99_ms']:>7.1f} ms"
-              f" errors {run['errors']} load {run['load_average'][0]:.1f}", flush=True)
+        print(f"  {name:<16} {mode:<5} {run['rps']:>9.1f}/s p50 {_cell(run['p50_ms'])} ms p99 {_cell(run['p99_ms'])} ms"
+              f" errors {run['errors']} load {run['load_average'][0]:.1f} settle {run['settle_s']} s", flush=True)
 
 
 # --- Django steps (this process is a client of the benchmark's database) ------------------------------------
@@ -253,7 +288,7 @@ def nginx(workdir: Path, payloads: Path, upstream: str):
 
 
 def fetch(url: str) -> tuple[bytes, str | None]:
-    with urllib.request.urlopen(url, timeout=60) as response:
+    with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT_SECONDS) as response:
         return response.read(), response.headers.get("ETag")
 
 
@@ -261,7 +296,7 @@ def fetch(url: str) -> tuple[bytes, str | None]:
 
 def wrk(base: str, paths: list[str], seconds: int, workdir: Path, headers: dict | None = None) -> dict:
     """One wrk run (one thread, CONNECTIONS connections) sending `paths` in turn; its numbers."""
-    command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "--timeout", WRK_TIMEOUT]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     if len(paths) > 1:
@@ -273,16 +308,36 @@ def wrk(base: str, paths: list[str], seconds: int, workdir: Path, headers: dict 
     else:
         command.append(base + paths[0])
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return {**parse_wrk(output), "load_average": os.getloadavg()}
+    numbers = parse_wrk(output)
+    if numbers["requests"] == 0:  # wrk counts no timeout for a connection that never got an answer
+        numbers["unanswered"] = CONNECTIONS
+        numbers["errors"] += CONNECTIONS
+    return {**numbers, "wrk_output": output, "load_average": os.getloadavg(), "settle_s": settle(base)}
+
+
+def settle(base: str, *, limit: float = SETTLE_LIMIT_SECONDS) -> float:
+    """Seconds until the server answers /healthz within a second again: requests wrk gave up on (a render
+    longer than its timeout) still hold gunicorn's workers after a run, and would slow the next one."""
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        asked = time.monotonic()
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=limit) as response:
+                response.read()
+        except OSError:
+            pass
+        if time.monotonic() - asked < 1:
+            break
+    return round(time.monotonic() - started, 1)
 
 
 def parse_wrk(output: str) -> dict:
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     percentiles = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", output, re.MULTILINE))
-    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
-            "requests": int(re.search(r"(\d+) requests in", output)[1]),
-            "p50_ms": _ms(percentiles["50"]), "p99_ms": _ms(percentiles["99"]),
+    requests = int(re.search(r"(\d+) requests in", output)[1])
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]), "requests": requests,
+            "p50_ms": _ms(percentiles["50"]) if requests else None, "p99_ms": _ms(percentiles["99"]) if requests else None,
             "non_2xx_3xx": int(non_2xx[1]) if non_2xx else 0,
             "socket_errors": sum(map(int, sockets.groups())) if sockets else 0,
             "errors": (int(non_2xx[1]) if non_2xx else 0) + (sum(map(int, sockets.groups())) if sockets else 0)}
@@ -294,6 +349,10 @@ def _ms(value: str) -> float:
 
 
 # --- Report -------------------------------------------------------------------------------------------------
+
+def _cell(milliseconds: float | None) -> str:
+    return f"{'-':>7}" if milliseconds is None else f"{milliseconds:7.1f}"
+
 
 def table(result: dict) -> str:
     machine_ = result["machine"]
@@ -312,7 +371,7 @@ def table(result: dict) -> str:
             queries = (target.get("queries") or {}).get(mode, "")
             ratios = (f"{run['rps'] / bare['rps']:6.2f} {run['rps'] / static['rps']:6.2f}"
                       if bare and static and mode not in ("bare", "nginx") else f"{'':>6} {'':>6}")
-            lines.append(f"{name:<16} {mode:<5} {run['rps']:8.1f} {run['p50_ms']:7.1f} {run['p99_ms']:7.1f} "
+            lines.append(f"{name:<16} {mode:<5} {run['rps']:8.1f} {_cell(run['p50_ms'])} {_cell(run['p99_ms'])} "
                          f"{run['errors']:6d} {ratios} {'' if queries is None else queries:>4} "
                          f"{target.get('bytes', ''):>8}")
     return "\n".join(lines)
