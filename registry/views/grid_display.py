@@ -112,7 +112,9 @@ def _direction(column: str, state: str) -> str:
 
 
 def _with(query: QueryDict, **params: str) -> str:
+    """The query with `params` set and back on the first page (a new order starts from the top)."""
     query = query.copy()
+    query.pop("page", None)
     for name, value in params.items():
         query[name] = value
     return f"?{query.urlencode()}"
