@@ -9,6 +9,8 @@ from registry import selectors
 from registry.views.compare_display import compare_sections
 
 MIN_PROJECTS, MAX_PROJECTS = 2, 6
+# Families offered in the picker besides the picked ones: the rest are found through the grid's filters.
+PICKER_SIZE = 60
 
 
 def project_compare(request):
@@ -21,7 +23,10 @@ def project_compare(request):
     candidates = [slug for slug in slugs if slug_re.fullmatch(slug)]
     found = {project.slug: project for project in selectors.list_projects_to_compare(slugs=candidates)}
     problems = selection_problems(slugs, known=found)
-    context = {"picker": selectors.list_comparable_projects(), "picked": set(found), "problems": problems}
+    others = list(selectors.list_comparable_projects().exclude(slug__in=found)[:PICKER_SIZE + 1])
+    picked = [found[slug] for slug in slugs if slug in found]
+    context = {"picker": [*picked, *others[:PICKER_SIZE]], "picker_more": len(others) > PICKER_SIZE,
+               "picked": set(found), "problems": problems}
     if problems:
         return render(request, "registry/project_compare.html", context, status=400)
     projects = [found[slug] for slug in slugs]

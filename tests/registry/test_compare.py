@@ -151,6 +151,21 @@ def test_a_selection_it_cannot_compare_is_a_400_page_that_says_why_and_offers_th
         assert 'value="alpha" id="picker-alpha" checked' in html
 
 
+def test_the_picker_offers_the_picked_families_first_then_a_bounded_list_and_sends_to_the_grid_for_more(
+        client, three, monkeypatch):
+    from registry.views import compare as compare_view
+
+    ProjectFactory(name="Delta", slug="delta")
+    monkeypatch.setattr(compare_view, "PICKER_SIZE", 1)
+    html = compare(client, "gamma,beta")
+
+    picker = html.split('class="picker-list"')[1].split("</ul>")[0]
+    assert re.findall(r'value="(\w+)" id="picker-', picker) == ["gamma", "beta", "alpha"]
+    assert "find the others in <a href=\"/grid/\">the openness grid</a>" in html
+    monkeypatch.setattr(compare_view, "PICKER_SIZE", 3)
+    assert "find the others" not in compare(client, "gamma,beta")
+
+
 def test_the_page_query_count_does_not_grow_with_projects_checkpoints_or_repositories(client, db):
     def queries_for(projects):
         with CaptureQueriesContext(connection) as context:
