@@ -9,6 +9,7 @@ app_name = "registry"
 
 # The query parameters the project list and the grid read: their URLs with only these are cached whole.
 LISTING_PARAMETERS = frozenset(ProjectFilterSet.base_filters) | {"sort", "page"}
+PAGED = frozenset({"page"})
 
 urlpatterns = [
     path("", public_page(views.home), name="home"),
@@ -20,11 +21,11 @@ urlpatterns = [
     path("projects/", public_page(views.project_list, parameters=LISTING_PARAMETERS), name="project-list"),
     path("projects/<slug:slug>/", public_page(views.project_detail), name="project-detail"),
     path("organisations/", public_page(views.organisation_list), name="organisation-list"),
-    path("organisations/<slug:slug>/", public_page(views.organisation_detail), name="organisation-detail"),
+    path("organisations/<slug:slug>/", public_page(views.organisation_detail, parameters=PAGED), name="organisation-detail"),
     path("countries/", public_page(views.country_list), name="country-list"),
-    re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", public_page(views.country_detail), name="country-detail"),
+    re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", public_page(views.country_detail, parameters=PAGED), name="country-detail"),
     path("languages/", public_page(views.language_list), name="language-list"),
-    re_path(r"^languages/(?P<code>[A-Za-z]{2,3})/$", public_page(views.language_detail), name="language-detail"),
+    re_path(r"^languages/(?P<code>[A-Za-z]{2,3})/$", public_page(views.language_detail, parameters=PAGED), name="language-detail"),
     path("projects/<slug:slug>/changes.atom", public_page(feeds.project_changes_feed), name="project-changes-feed"),
     path("projects/<slug:slug>/preview.png", public_page(views.project_preview), name="project-preview"),
     path("badges/<slug:slug>.svg", views.badge, name="badge"),

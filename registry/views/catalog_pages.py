@@ -2,6 +2,7 @@
 their openness. The OpenLLM-Europe list is organised by language headings and countries; these pages keep that.
 """
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -9,6 +10,15 @@ from registry import selectors
 from registry.iso_names import COUNTRY_NAMES, is_known_language
 from registry.models import Organisation
 from registry.views.catalog_display import country, language, language_index, project_rows
+
+# Project cards per page on an organisation's, a country's or a language's page.
+PAGE_SIZE = 50
+
+
+def paged_rows(request, projects) -> dict:
+    """The page of `projects` the URL asks for (`page`), as `page` and its cards as `rows`."""
+    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    return {"page": page, "rows": project_rows(page)}
 
 
 def organisation_list(request):
@@ -26,7 +36,7 @@ def organisation_detail(request, slug):
     return render(request, "registry/organisation_detail.html", {
         "organisation": organisation,
         "country": country(organisation.country) if organisation.country else None,
-        "rows": project_rows(selectors.list_organisation_projects(organisation=organisation)),
+        **paged_rows(request, selectors.list_organisation_projects(organisation=organisation)),
         "list_entry_url": openllm_europe_entry(organisation),
     })
 
@@ -47,12 +57,12 @@ def country_list(request):
 def country_detail(request, code):
     if code != code.upper():
         return redirect("registry:country-detail", code=code.upper(), permanent=True)
-    rows = project_rows(selectors.list_country_projects(code=code))
+    paged = paged_rows(request, selectors.list_country_projects(code=code))
     organisations = list(selectors.list_country_organisations(code=code))
-    if not (rows or organisations or code in COUNTRY_NAMES):
+    if not (paged["rows"] or organisations or code in COUNTRY_NAMES):
         raise Http404("No such country in the catalog.")
     return render(request, "registry/country_detail.html", {
-        "country": country(code), "rows": rows, "organisations": organisations,
+        "country": country(code), **paged, "organisations": organisations,
     })
 
 
@@ -64,7 +74,7 @@ def language_list(request):
 def language_detail(request, code):
     if code != code.lower():
         return redirect("registry:language-detail", code=code.lower(), permanent=True)
-    rows = project_rows(selectors.list_language_projects(code=code))
-    if not (rows or is_known_language(code)):
+    paged = paged_rows(request, selectors.list_language_projects(code=code))
+    if not (paged["rows"] or is_known_language(code)):
         raise Http404("No such language in the catalog.")
-    return render(request, "registry/language_detail.html", {"language": language(code), "rows": rows})
+    return render(request, "registry/language_detail.html", {"language": language(code), **paged})

@@ -172,4 +172,19 @@ def test_the_query_count_does_not_grow_with_the_projects(client, db, name, kwarg
     add_projects(2)
     few = queries()
     add_projects(10)
-    assert queries() == few <= 6  # one of them: the page cache reads the catalog version
+    assert queries() == few <= 7  # the page cache reads the catalog version; the pages count their projects
+
+
+def test_a_countrys_projects_are_paged(client, db, monkeypatch):
+    from registry.views import catalog_pages
+
+    monkeypatch.setattr(catalog_pages, "PAGE_SIZE", 2)
+    for name in ("Alpha", "Beta", "Gamma"):
+        family(name, countries=["FR"])
+
+    first = client.get("/countries/FR/").content.decode()
+    second = client.get("/countries/FR/?page=2").content.decode()
+
+    assert "Projects <span class=\"count\">(3)</span>" in first and "Page 1 of 2" in first
+    assert ">Alpha</a>" in first and ">Gamma</a>" not in first and ">Gamma</a>" in second
+    assert '<a rel="next" href="?page=2">' in first
