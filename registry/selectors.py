@@ -12,6 +12,7 @@ from registry.models import (
     CheckpointRole,
     CodeRepository,
     DataOrigin,
+    DownloadCount,
     HubNamespace,
     HubRepo,
     Leg,
@@ -504,19 +505,18 @@ def list_download_totals(*, limit: int = 12) -> list[tuple[date, int]]:
     each one's latest recorded count at the end of that day. [] when no sync has recorded downloads. One query.
     """
     rows = (
-        ChangeRecord.objects.filter(field="downloads", hub_repo__project__isnull=False)
+        DownloadCount.objects.filter(hub_repo__project__isnull=False)
         .exclude(hub_repo__project__status=Project.Status.HIDDEN)
-        .order_by("created_at", "id")
-        .values_list("hub_repo_id", "created_at", "new_value")
+        .order_by("day", "hub_repo_id")
+        .values_list("hub_repo_id", "day", "downloads")
     )
-    latest, total, totals = {}, 0, {}
-    for repo, created_at, value in rows:
-        value = value if isinstance(value, int) else 0
-        total += value - latest.get(repo, 0)
-        latest[repo] = value
-        totals[created_at.date()] = total
+    latest: dict[int, int] = {}
+    total, totals = 0, {}
+    for repo, day, downloads in rows:
+        total += downloads - latest.get(repo, 0)
+        latest[repo] = downloads
+        totals[day] = total
     return list(totals.items())[-limit:]
-
 
 def get_current_downloads() -> dict[str, int | None]:
     """The sum of the downloads (last 30 days) held now for the Hub repos of visible projects (`total`, None

@@ -2,7 +2,7 @@
 
 from registry.models.catalog import CatalogVersion, Organisation, Project, SourceDataset
 from registry.models.code import CodeCoverage, CodeRepository
-from registry.models.hub import CheckpointRole, DataOrigin, HubNamespace, HubRepo, RepoType, SyncRun
+from registry.models.hub import CheckpointRole, DataOrigin, DownloadCount, HubNamespace, HubRepo, RepoType, SyncRun
 from registry.models.licences import Licence, LicenceClass
 from registry.models.openness import (
     ChangeRecord,
@@ -24,6 +24,7 @@ __all__ = [
     "CodeCoverage",
     "CodeRepository",
     "DataOrigin",
+    "DownloadCount",
     "Evidence",
     "HubNamespace",
     "HubRepo",

@@ -163,6 +163,24 @@ class HubRepo(models.Model):
         return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc else None
 
 
+class DownloadCount(models.Model):
+    """A repo's Hub download count (its last 30 days) as a sync saw it change, one row per repo and UTC day: the
+    history behind "downloads over time". Bundled snapshots are not syncs and leave none."""
+
+    hub_repo = models.ForeignKey(HubRepo, on_delete=models.CASCADE, related_name="download_counts")
+    day = models.DateField()
+    downloads = models.PositiveBigIntegerField()
+
+    class Meta:
+        ordering = ["day", "hub_repo"]
+        constraints = [
+            models.UniqueConstraint(fields=["hub_repo", "day"], name="one_download_count_per_repo_and_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.hub_repo}: {self.downloads} on {self.day}"
+
+
 class SyncRun(models.Model):
     """One pass of the Hub sync: what it looked at, what it cost and what it changed."""
 

@@ -1,7 +1,7 @@
 """The home page: the numbers that matter, charts, and the ways in; it lists no projects, so its cost stays flat."""
 
 import re
-from datetime import UTC, datetime
+from datetime import date
 from html import unescape
 
 import pytest
@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from registry.models import ChangeRecord, CheckpointRole, IndexAssessment, Project
+from registry.models import CheckpointRole, DownloadCount, IndexAssessment, Project
 from tests.factories import (
     HubRepoFactory,
     IndexAssessmentFactory,
@@ -114,8 +114,7 @@ def test_without_recorded_downloads_the_page_says_so(client, db):
 def test_downloads_over_time_sum_each_repos_latest_count_per_day(client, db):
     first, second = HubRepoFactory(), HubRepoFactory()
     for repo, day, value in ((first, 1, 100), (second, 1, 50), (first, 2, 120), (second, 3, 80)):
-        change = ChangeRecord.objects.create(hub_repo=repo, field="downloads", old_value=None, new_value=value)
-        ChangeRecord.objects.filter(pk=change.pk).update(created_at=datetime(2026, 11, day, 12, tzinfo=UTC))
+        DownloadCount.objects.create(hub_repo=repo, day=date(2026, 11, day), downloads=value)
 
     html = home(client)
 
@@ -133,7 +132,7 @@ def test_the_home_page_query_count_does_not_grow_with_the_catalog(client, db):
         for _ in range(n):
             repo = HubRepoFactory(project__organisations=[OrganisationFactory()], project__countries=["FR"],
                                   project__languages=["fr"], downloads=10)
-            ChangeRecord.objects.create(hub_repo=repo, field="downloads", new_value=10)
+            DownloadCount.objects.create(hub_repo=repo, day=date(2026, 11, 1), downloads=10)
 
     add(3)
     small = queries_for_home_page()

@@ -2,6 +2,7 @@
 over one several times larger, and must read the database exactly as many times. Every page of the site is
 listed here (a test checks that none is missing), in English and, for the public ones, in French."""
 
+from datetime import date
 from itertools import count
 from urllib.parse import urlsplit
 
@@ -14,7 +15,7 @@ from django.utils import timezone
 from registry import urls as registry_urls
 from registry.forms.corrections import CorrectionForm, structured_correction
 from registry.forms.submissions import ProjectSubmissionForm, structured
-from registry.models import ChangeRecord, CodeCoverage, CodeRepository, HubRepo, Project, Submission
+from registry.models import ChangeRecord, CodeCoverage, CodeRepository, DownloadCount, HubRepo, Project, Submission
 from registry.services.moderation import request_changes
 from registry.services.openness.recompute import recompute_project_openness
 from registry.services.right_of_reply import approve_representation, publish_reply, request_representation
@@ -142,7 +143,7 @@ def _equip(family: Project, n: int) -> None:
     EvidenceFactory(project=family, leg="corpus")
     IndexAssessmentFactory(project=family, release_month="2024-01")
     recompute(family)
-    ChangeRecord.objects.create(hub_repo=model, field="downloads", old_value=None, new_value=10 * n)
+    DownloadCount.objects.create(hub_repo=model, day=date(2026, 11, 1 + n % 28), downloads=10 * n)
 
 
 def recompute(project: Project) -> None:

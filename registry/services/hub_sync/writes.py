@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from registry.models import HubNamespace, HubRepo, Project, RepoType, SyncRun
+from registry.models import DownloadCount, HubNamespace, HubRepo, Project, RepoType, SyncRun
 from registry.services.catalog_version import bump_catalog_version
 from registry.services.hub_sync.history import record_hub_changes
 from registry.services.hub_sync.values import counts_as_changed, differences, error_text, without_nul
@@ -42,7 +42,7 @@ def write_repo(
     Idempotent: nothing is written when the row already holds `values`. With `once_per_run`, a row
     another sync already wrote during `run` is left alone (two concurrent syncs of one repo write once).
     NUL characters are removed from `values` first. Side effects on change: ChangeRecords, openness
-    recomputation, catalog version bump.
+    recomputation, catalog version bump, and the day's download count when a sync (not a snapshot) moved it.
     """
     values = without_nul(values)
     with transaction.atomic():
@@ -55,7 +55,15 @@ def write_repo(
         if changes:
             _save(repo, changes)
             _after_write(repo, changes, run, projects)
+        if "downloads" in changes and repo.downloads is not None and run.trigger != SyncRun.Trigger.SNAPSHOT:
+            _record_downloads(repo)
     return WriteResult(written=bool(changes), changed=counts_as_changed(changes))
+
+
+def _record_downloads(repo: HubRepo) -> None:
+    """Keep the repo's new download count as today's (UTC): the last one a day sees is the day's."""
+    DownloadCount.objects.update_or_create(hub_repo=repo, day=timezone.now().date(),
+                                           defaults={"downloads": repo.downloads})
 
 
 def record_not_found(*, run: SyncRun, repo_pk: int, error: Exception) -> bool:
