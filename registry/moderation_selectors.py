@@ -2,7 +2,9 @@
 
 from django.db.models import QuerySet, prefetch_related_objects
 from django.db.models.functions import Lower
+from django.utils.translation import gettext, pgettext_lazy
 
+from registry import vocabulary
 from registry.accounts import MODERATOR_GROUP
 from registry.models import ChangeRecord, HubRepo, Organisation, Project, Submission, SyncRun
 from registry.submission_selectors import find_possible_duplicates_of_each
@@ -11,6 +13,15 @@ from registry.submission_selectors import find_possible_duplicates_of_each
 CORRECTABLE_FIELDS = {
     "name": "name", "project_kind": "kind", "summary": "summary", "website": "website",
     "paper_url": "paper_url", "code_url": "code_url", "countries": "countries", "languages": "languages",
+}
+# How the diff names each project field: its name in English, in words in French.
+FIELD_LABELS = {
+    "name": pgettext_lazy("project field", "name"), "kind": pgettext_lazy("project field", "kind"),
+    "summary": pgettext_lazy("project field", "summary"), "website": pgettext_lazy("project field", "website"),
+    "paper_url": pgettext_lazy("project field", "paper_url"), "code_url": pgettext_lazy("project field", "code_url"),
+    "countries": pgettext_lazy("project field", "countries"),
+    "languages": pgettext_lazy("project field", "languages"),
+    "organisations": pgettext_lazy("project field", "organisations"),
 }
 
 
@@ -113,7 +124,7 @@ def _correction_changes(submission: Submission, organisation_names: dict[str, st
     if "organisations" in data or data.get("new_organisations"):
         proposed = data.get("organisations", current["organisations"])
         new = [organisation_names.get(slug, slug) for slug in proposed]
-        new += [f"{name} (new)" for name in data.get("new_organisations", [])]
+        new += [gettext("%(name)s (new)") % {"name": name} for name in data.get("new_organisations", [])]
         old = [organisation_names.get(slug, slug) for slug in current["organisations"]]
         if new != old:
             changes.append(_change("organisations", old, new))
@@ -123,7 +134,8 @@ def _correction_changes(submission: Submission, organisation_names: dict[str, st
 def _change(field: str, old, new) -> dict:
     def text(value) -> str:
         return ", ".join(map(str, value)) if isinstance(value, list) else str(value or "")
-    return {"field": field, "old": old, "new": new, "old_text": text(old), "new_text": text(new)}
+    return {"field": field, "label": str(FIELD_LABELS.get(field, field)), "old": old, "new": new,
+            "old_text": text(old), "new_text": text(new)}
 
 
 def _correction_attachments(submission: Submission, known_repos: dict[tuple[str, str], HubRepo]) -> list[dict]:
@@ -137,13 +149,17 @@ def _correction_attachments(submission: Submission, known_repos: dict[tuple[str,
         known = known_repos.get((repo["repo_id"].lower(), repo["repo_type"]))
         warning = ""
         if known and known.project_id and known.project_id != submission.project_id:
-            warning = f"already attached to {known.project.name}: it stays there"
-        items.append({"what": f"Hub {repo['repo_type']} repository", "detail": repo["repo_id"], "warning": warning})
+            warning = gettext("already attached to %(name)s: it stays there") % {"name": known.project.name}
+        what = gettext("Hub dataset repository") if repo["repo_type"] == "dataset" else gettext("Hub model repository")
+        items.append({"what": what, "detail": repo["repo_id"], "warning": warning})
     if code := data.get("code_repository"):
-        items.append({"what": "Code repository", "detail": f"{code['url']} (licence {code['licence'] or 'not given'}, "
-                                                           f"covers {code['covers']})", "warning": ""})
+        detail = gettext("%(url)s (licence %(licence)s, covers %(covers)s)") % {
+            "url": code["url"], "licence": code["licence"] or gettext("not given"), "covers": code["covers"]}
+        items.append({"what": gettext("Code repository"), "detail": detail, "warning": ""})
     if evidence := data.get("evidence"):
-        items.append({"what": f"Evidence: {evidence['leg']} leg is {evidence['value']}",
+        what = gettext("Evidence: %(leg)s leg is %(value)s") % {"leg": vocabulary.leg_name(evidence["leg"]),
+                                                                 "value": vocabulary.value_name(evidence["value"])}
+        items.append({"what": what,
                       "detail": f"{evidence['shows']} — {evidence['url']}", "quote": evidence.get("quote", ""),
                       "url": evidence["url"], "warning": ""})
     return items

@@ -7,6 +7,7 @@ from difflib import SequenceMatcher
 
 from django.db.models import QuerySet
 from django.db.models.functions import Lower
+from django.utils.translation import gettext
 
 from registry.models import HubRepo, Project, Submission
 
@@ -67,11 +68,11 @@ def _duplicates(repo_ids: list[str], similar: set[int], repos: list[HubRepo], pr
     lower_ids = {repo_id.lower() for repo_id in repo_ids}
     for repo in repos:
         if repo.repo_id.lower() in lower_ids:
-            found.setdefault(repo.project_id, {"project": repo.project,
-                                               "reason": f"already lists the Hub repository {repo.repo_id}"})
+            reason = gettext("already lists the Hub repository %(repo_id)s") % {"repo_id": repo.repo_id}
+            found.setdefault(repo.project_id, {"project": repo.project, "reason": reason})
     for project in projects:
         if project.pk in similar:
-            found.setdefault(project.pk, {"project": project, "reason": "has the same or a very similar name"})
+            found.setdefault(project.pk, {"project": project, "reason": gettext("has the same or a very similar name")})
     return list(found.values())[:MAX_DUPLICATES]
 
 

@@ -7,47 +7,54 @@ changed (so a later edit of another field is never reverted by approving), plus 
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from registry.forms.fields import HttpUrlField, ListField, hub_id_validator, hub_repo
-from registry.forms.submissions import HONEYPOT_FIELD, HoneypotMixin, ProjectSubmissionForm
+from registry.forms.submissions import HONEYPOT_FIELD, NO_CODE_REPOSITORY, HoneypotMixin, ProjectSubmissionForm
 from registry.models import CodeCoverage, Leg, LegValue, Project
 from registry.moderation_selectors import CORRECTABLE_FIELDS, current_values
 
 EVIDENCE_FIELDS = ("evidence_leg", "evidence_value", "evidence_url", "evidence_shows")
 CODE_FIELDS = ("attach_code_url", "attach_code_licence", "attach_code_coverage")
-NOTHING_CHANGED = "Nothing differs from the project as it is: change a field, attach something or give evidence."
+# A plain string (tests and the API compare with it), translated when raised.
+NOTHING_CHANGED = gettext_noop(
+    "Nothing differs from the project as it is: change a field, attach something or give evidence.")
+EVIDENCE_INCOMPLETE = _("Evidence needs its leg, value, source and what it shows.")
 
 
 class CorrectionForm(HoneypotMixin):
     name = ProjectSubmissionForm.base_fields["name"]
     project_kind = ProjectSubmissionForm.base_fields["project_kind"]
-    summary = forms.CharField(required=False, max_length=500, help_text="One sentence on what it is.")
+    summary = forms.CharField(required=False, max_length=500, label=_("Summary"),
+                              help_text=_("One sentence on what it is."))
     organisations = ProjectSubmissionForm.base_fields["organisations"]
     new_organisations = ProjectSubmissionForm.base_fields["new_organisations"]
     countries = ProjectSubmissionForm.base_fields["countries"]
     languages = ProjectSubmissionForm.base_fields["languages"]
-    website = HttpUrlField()
-    paper_url = HttpUrlField(label="Paper")
-    code_url = HttpUrlField(label="Code link")
+    website = HttpUrlField(label=_("Website"))
+    paper_url = HttpUrlField(label=_("Paper"))
+    code_url = HttpUrlField(label=_("Code link"))
     hub_repo_ids = ListField(max_items=20, max_item_length=200, item_validators=[hub_id_validator],
-                             label="Attach Hugging Face Hub repositories",
-                             help_text="One a line: namespace/name, or datasets/namespace/name for a dataset.")
-    attach_code_url = HttpUrlField(label="Attach a code repository")
-    attach_code_licence = forms.CharField(required=False, max_length=100, label="Its licence",
-                                          help_text="Its SPDX identifier, e.g. Apache-2.0.")
-    attach_code_coverage = forms.ChoiceField(required=False, label="What its code covers",
+                             label=_("Attach Hugging Face Hub repositories"),
+                             help_text=_("One a line: namespace/name, or datasets/namespace/name for a dataset."))
+    attach_code_url = HttpUrlField(label=_("Attach a code repository"))
+    attach_code_licence = forms.CharField(required=False, max_length=100, label=_("Its licence"),
+                                          help_text=_("Its SPDX identifier, e.g. Apache-2.0."))
+    attach_code_coverage = forms.ChoiceField(required=False, label=_("What its code covers"),
                                              choices=[("", "—"), *CodeCoverage.choices])
-    evidence_leg = forms.ChoiceField(required=False, label="Evidence for the leg",
+    evidence_leg = forms.ChoiceField(required=False, label=_("Evidence for the leg"),
                                      choices=[("", "—"), *Leg.choices])
-    evidence_value = forms.ChoiceField(required=False, label="The value it supports",
+    evidence_value = forms.ChoiceField(required=False, label=_("The value it supports"),
                                        choices=[("", "—"), *LegValue.choices])
-    evidence_url = HttpUrlField(label="Its source", help_text="The page that shows it. The registry never fetches it.")
+    evidence_url = HttpUrlField(label=_("Its source"),
+                                help_text=_("The page that shows it. The registry never fetches it."))
     evidence_shows = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
-                                     label="What the source shows")
+                                     label=_("What the source shows"))
     evidence_quote = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
-                                     label="Quote from the source (optional)")
+                                     label=_("Quote from the source (optional)"))
     justification = forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
-                                    label="Why, with sources", help_text="Markdown. Say what shows each change.")
+                                    label=_("Why, with sources"), help_text=_("Markdown. Say what shows each change."))
 
     def __init__(self, *args, project: Project, **kwargs):
         self.project = project
@@ -59,16 +66,14 @@ class CorrectionForm(HoneypotMixin):
         if any(cleaned.get(name) for name in (*EVIDENCE_FIELDS, "evidence_quote")):
             for name in EVIDENCE_FIELDS:
                 if not cleaned.get(name) and name not in self.errors:
-                    self.add_error(name, ValidationError("Evidence needs its leg, value, source and what it shows.",
-                                                         code="required"))
+                    self.add_error(name, ValidationError(EVIDENCE_INCOMPLETE, code="required"))
         if cleaned.get("attach_code_url") and not cleaned.get("attach_code_coverage"):
-            self.add_error("attach_code_coverage", ValidationError("Say what the code covers.", code="required"))
+            self.add_error("attach_code_coverage", ValidationError(_("Say what the code covers."), code="required"))
         elif (cleaned.get("attach_code_licence") or cleaned.get("attach_code_coverage")) and not cleaned.get(
                 "attach_code_url"):
-            self.add_error("attach_code_url", ValidationError("Give the code repository the licence and coverage "
-                                                              "are about.", code="required"))
+            self.add_error("attach_code_url", ValidationError(NO_CODE_REPOSITORY, code="required"))
         if not self.errors and set(structured_correction(cleaned, self.project)) <= {"justification"}:
-            raise ValidationError(NOTHING_CHANGED, code="unchanged")
+            raise ValidationError(gettext(NOTHING_CHANGED), code="unchanged")
         return cleaned
 
 

@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
+from django.utils.translation import gettext, gettext_lazy
 
 MAX_URL_LENGTH = 500
 # The Hub's own rule for each half of `namespace/name`: letters, digits, "-", "_", ".", at most 96 characters,
@@ -12,7 +13,7 @@ MAX_URL_LENGTH = 500
 _HUB_PART = r"(?!.*(?:--|\.\.))[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9])?"
 HUB_ID = re.compile(rf"^(?:(?P<prefix>datasets)/)?(?P<namespace>{_HUB_PART})/(?P<name>{_HUB_PART})$")
 
-HTTP_URL_MESSAGE = "Enter a web address starting with http:// or https://."
+HTTP_URL_MESSAGE = gettext_lazy("Enter a web address starting with http:// or https://.")
 http_url = URLValidator(schemes=["http", "https"], message=HTTP_URL_MESSAGE)
 
 
@@ -54,22 +55,24 @@ class ListField(forms.Field):
         elif isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
             items = list(value)
         else:
-            raise ValidationError("Enter a list of texts.", code="invalid")
+            raise ValidationError(gettext("Enter a list of texts."), code="invalid")
         return list(dict.fromkeys(self.normalise(item.strip()) for item in items if item.strip()))
 
     def validate(self, value: list[str]) -> None:
         super().validate(value)
         if len(value) > self.max_items:
-            raise ValidationError(f"At most {self.max_items} items, please.", code="max_items")
+            raise ValidationError(gettext("At most %(count)s items, please.") % {"count": self.max_items},
+                                  code="max_items")
         for item in value:
             if len(item) > self.max_item_length:
-                raise ValidationError(f"“{item[:40]}…” is longer than {self.max_item_length} characters.",
-                                      code="max_length")
+                raise ValidationError(gettext("“%(item)s…” is longer than %(count)s characters.")
+                                      % {"item": item[:40], "count": self.max_item_length}, code="max_length")
             for validator in self.item_validators:
                 try:
                     validator(item)
                 except ValidationError as error:
-                    raise ValidationError(f"“{item}”: {' '.join(error.messages)}", code=error.code) from None
+                    raise ValidationError(gettext("“%(item)s”: %(errors)s") % {"item": item, "errors": " ".join(error.messages)},
+                                          code=error.code) from None
 
     def prepare_value(self, value):
         return "\n".join(value) if isinstance(value, (list, tuple)) else value
@@ -78,13 +81,13 @@ class ListField(forms.Field):
 def hub_id_validator(value: str) -> None:
     if not HUB_ID.match(value):
         raise ValidationError(
-            "not a Hub repository id: write namespace/name (datasets/namespace/name for a dataset), "
-            "letters, digits, '-', '_' and '.' only.", code="hub_id")
+            gettext("not a Hub repository id: write namespace/name (datasets/namespace/name for a dataset), "
+                    "letters, digits, '-', '_' and '.' only."), code="hub_id")
 
 
-country_validator = RegexValidator(r"^[A-Z]{2}$", "not a two-letter country code (ISO 3166-1), e.g. FR.",
+country_validator = RegexValidator(r"^[A-Z]{2}$", gettext_lazy("not a two-letter country code (ISO 3166-1), e.g. FR."),
                                    code="country")
-language_validator = RegexValidator(r"^[a-z]{2,3}$", "not a language code (ISO 639), e.g. fr or deu.",
+language_validator = RegexValidator(r"^[a-z]{2,3}$", gettext_lazy("not a language code (ISO 639), e.g. fr or deu."),
                                     code="language")
 
 

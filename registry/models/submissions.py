@@ -9,6 +9,7 @@ A submission stores the form (or API body) exactly as received (`raw_data`) besi
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -84,6 +85,13 @@ class Submission(models.Model):
         if self.kind == self.Kind.CORRECTION and self.project:
             return f"Correction to {self.project.name}"
         return str(self.data.get("name") or self.data.get("summary") or "")[:200]
+
+    @property
+    def display_title(self) -> str:
+        """`title` in the active language, for the contributor's pages (`title` stays English for e-mails)."""
+        if self.kind == self.Kind.CORRECTION and self.project:
+            return gettext("Correction to %(name)s") % {"name": self.project.name}
+        return self.title
 
     def get_absolute_url(self):
         return reverse("registry:submission-detail", kwargs={"pk": self.pk})

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from registry.services.api_tokens import get_api_token, regenerate_api_token, revoke_api_token
@@ -19,8 +20,8 @@ def api_token(request):
         return render(request, "registry/api_token.html", {"token": token, "new_key": token.key})
     if action == "revoke":
         if revoke_api_token(user=request.user):
-            messages.success(request, "Your API token is revoked: requests that use it are now refused.")
+            messages.success(request, gettext("Your API token is revoked: requests that use it are now refused."))
         return redirect("registry:api-token")
     if request.method == "POST":
-        messages.error(request, "Choose to create a new token or to revoke yours.")
+        messages.error(request, gettext("Choose to create a new token or to revoke yours."))
     return render(request, "registry/api_token.html", {"token": get_api_token(user=request.user)})

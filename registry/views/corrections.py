@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from api.throttling import client_address, contribution_wait
@@ -30,7 +31,8 @@ def suggest_correction_view(request, slug: str):
         submission = suggest_correction(project=project, submitter=request.user, raw_data=typed(request.POST),
                                         data=structured_correction(form.cleaned_data, project),
                                         ip_address=client_address(request))
-        messages.success(request, f"Thank you: correction #{submission.pk} is saved and waits for a moderator.")
+        messages.success(request, gettext("Thank you: correction #%(number)s is saved and waits for a moderator.")
+                         % {"number": submission.pk})
         return redirect(submission)
     return render(request, "registry/correction_form.html", {"project": project, "form": form},
                   status=400 if form.errors else 200)
@@ -44,7 +46,7 @@ def resubmit_view(request, pk: int):
     if submission is None or submission.submitter_id != request.user.pk:
         raise Http404("No such submission")
     if submission.status != Submission.Status.NEEDS_CHANGES:
-        messages.warning(request, "This submission does not wait for your changes.")
+        messages.warning(request, gettext("This submission does not wait for your changes."))
         return redirect(submission)
     data = request.POST if request.method == "POST" else bound_form_data(submission.raw_data)
     form, make_data = _form_for(submission, data)
@@ -57,7 +59,8 @@ def resubmit_view(request, pk: int):
         except NotResubmittable as error:
             messages.warning(request, str(error))
             return redirect(submission)
-        messages.success(request, f"Thank you: submission #{submission.pk} is back in the moderators' queue.")
+        messages.success(request, gettext("Thank you: submission #%(number)s is back in the moderators' queue.")
+                         % {"number": submission.pk})
         return redirect(submission)
     return render(request, "registry/submission_resubmit.html", {"submission": submission, "form": form},
                   status=400 if request.method == "POST" else 200)

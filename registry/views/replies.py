@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from api.throttling import client_address, contribution_wait
@@ -33,7 +34,8 @@ def represent_organisation(request, slug: str):
         except right_of_reply.AlreadyAsked as error:
             messages.warning(request, str(error))
         else:
-            messages.success(request, f"Thank you: a moderator will check that you represent {organisation.name}.")
+            messages.success(request, gettext("Thank you: a moderator will check that you represent %(name)s.")
+                             % {"name": organisation.name})
         return redirect("registry:submission-list")
     return render(request, "registry/representation_form.html", {"organisation": organisation, "form": form},
                   status=400 if form.errors else 200)
@@ -55,7 +57,7 @@ def reply_to_assessment(request, slug: str):
             return too_many(request, wait)
         right_of_reply.publish_reply(author=request.user, project=project, ip_address=client_address(request),
                                      **{name: form.cleaned_data[name] for name in ("organisation", "leg", "body")})
-        messages.success(request, "Your organisation's reply is published.")
+        messages.success(request, gettext("Your organisation's reply is published."))
         return redirect(f"{project.get_absolute_url()}#replies-title")
     return render(request, "registry/reply_form.html", {"project": project, "form": form},
                   status=400 if form.errors else 200)

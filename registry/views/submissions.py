@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.datastructures import MultiValueDict
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from api.throttling import client_address, contribution_wait
@@ -81,7 +82,7 @@ def project_report(request, slug: str):
 def _send(request):
     draft = request.session.get(DRAFT_KEY)
     if not draft:
-        messages.warning(request, "Nothing to send: fill in the form first.")
+        messages.warning(request, gettext("Nothing to send: fill in the form first."))
         return redirect("registry:submit")
     form = ProjectSubmissionForm(data=bound_form_data(draft))
     if form.caught_a_bot:
@@ -94,7 +95,8 @@ def _send(request):
     submission = submit_project(submitter=request.user, raw_data=draft, data=structured(form.cleaned_data),
                                 ip_address=client_address(request))
     request.session.pop(DRAFT_KEY, None)
-    messages.success(request, f"Thank you: submission #{submission.pk} is saved and waits for a moderator.")
+    messages.success(request, gettext("Thank you: submission #%(number)s is saved and waits for a moderator.")
+                     % {"number": submission.pk})
     return redirect(submission)
 
 
@@ -120,7 +122,7 @@ def too_many(request, wait: float):
 
 
 def _thanks(request, project):
-    messages.success(request, "Thank you: your report is saved and a moderator will look at it.")
+    messages.success(request, gettext("Thank you: your report is saved and a moderator will look at it."))
     return redirect(project)
 
 
