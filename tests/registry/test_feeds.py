@@ -136,3 +136,25 @@ def test_a_feeds_queries_do_not_grow_with_its_entries(client, django_assert_max_
         add_rows()
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert len(entries(feed(client, url))) > 5
+
+
+def test_the_french_feeds_say_their_own_words_in_french_and_keep_names_and_reasons_as_stored(client):
+    project = ProjectFactory(name="Lucie", slug="lucie", summary="French LLM.",
+                             organisations=[OrganisationFactory(name="OpenLLM-France")])
+    ChangeRecordFactory(project=project, field="leg:corpus", old_value="unknown", new_value="closed",
+                        changed_by=UserFactory(username="moderator1"), reason="No data card.")
+
+    projects = feed(client, f"/fr{PROJECTS_FEED}")
+    changes = feed(client, f"/fr{CHANGES_FEED}")
+    one_project = feed(client, "/fr/projects/lucie/changes.atom")
+
+    assert projects.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+    assert projects.findtext(f"{ATOM}title") == "Nouveaux projets · Registre européen des LLM ouverts"
+    assert projects.findtext(f"{ATOM}subtitle").startswith("Les projets européens de LLM ouverts")
+    assert entries(projects)[0]["summary"] == "Famille de modèles French LLM. Par OpenLLM-France."
+    assert changes.findtext(f"{ATOM}title") == "Changements d’ouverture · Registre européen des LLM ouverts"
+    assert one_project.findtext(f"{ATOM}title").startswith("Changements d’ouverture de Lucie")
+    (change,) = entries(changes)
+    assert change["title"] == "Lucie\u00a0: corpus ouvert\u00a0: inconnu → fermé"
+    assert change["summary"] == "corpus ouvert\u00a0: inconnu → fermé. No data card. Cause\u00a0: modérateur moderator1."
+    assert change["link"] == "http://testserver/fr/projects/lucie/#history-title"
