@@ -13,6 +13,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from registry.models import AssessmentReply, Organisation, Project, Representative
 from registry.services.catalog_version import bump_catalog_version
@@ -34,7 +35,7 @@ def request_representation(*, user, organisation: Organisation, justification: s
     with transaction.atomic():
         open_claims = Representative.objects.select_for_update().filter(user=user, organisation=organisation)
         if open_claims.exclude(status=Representative.Status.REJECTED).exists():
-            raise AlreadyAsked(f"You already asked to represent {organisation.name}.")
+            raise AlreadyAsked(gettext("You already asked to represent %(name)s.") % {"name": organisation.name})
         return Representative.objects.create(user=user, organisation=organisation, justification=justification,
                                              ip_hash=hash_address(ip_address))
 

@@ -13,6 +13,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from registry.models import Project, Submission, SubmissionVersion
 
@@ -54,7 +55,7 @@ def resubmit(*, submission: Submission, submitter, raw_data: dict, data: dict) -
     with transaction.atomic():
         locked = Submission.objects.select_for_update().get(pk=submission.pk)
         if locked.submitter_id != submitter.pk or locked.status != Submission.Status.NEEDS_CHANGES:
-            raise NotResubmittable(f"Submission #{locked.pk} does not wait for your changes.")
+            raise NotResubmittable(gettext("Submission #%(number)s does not wait for your changes.") % {"number": locked.pk})
         SubmissionVersion.objects.create(
             submission=locked, number=locked.versions.count() + 1, raw_data=locked.raw_data, data=locked.data,
             sent_at=locked.resubmitted_at or locked.created_at, change_request=locked.decision_reason,

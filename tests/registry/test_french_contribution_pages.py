@@ -176,3 +176,13 @@ def test_the_english_contributor_pages_are_unchanged(signed_in, project):
     assert "“FRANCE”: not a two-letter country code (ISO 3166-1), e.g. FR." in errors
     for text in (submit, correct, report, errors):
         assert "Proposer" not in text and "Vérifier" not in text and "Signaler" not in text
+
+
+def test_asking_twice_to_represent_an_organisation_is_refused_in_french(signed_in, project):
+    form = {"justification": "I lead the project."}
+    first = signed_in.post("/fr/organisations/openllm-france/represent/", form, follow=True)
+    second = signed_in.post("/fr/organisations/openllm-france/represent/", form, follow=True)
+
+    assert "Merci\u00a0: un modérateur vérifiera que vous représentez OpenLLM-France." in first.content.decode()
+    assert "Vous avez déjà demandé à représenter OpenLLM-France." in second.content.decode()
+    assert "Organisations que vous avez demandé à représenter" in _main(second)
