@@ -8,6 +8,7 @@ import pytest
 
 from registry.models import Submission
 from registry.services.moderation import request_changes
+from registry.services.right_of_reply import approve_representation, request_representation
 from tests.factories import OrganisationFactory, ProjectFactory
 from tests.submissions_fixtures import (  # noqa: F401  (fixtures)
     contribution_settings,
@@ -186,3 +187,25 @@ def test_asking_twice_to_represent_an_organisation_is_refused_in_french(signed_i
     assert "Merci\u00a0: un modérateur vérifiera que vous représentez OpenLLM-France." in first.content.decode()
     assert "Vous avez déjà demandé à représenter OpenLLM-France." in second.content.decode()
     assert "Organisations que vous avez demandé à représenter" in _main(second)
+
+
+def test_a_representatives_reply_is_published_and_labelled_in_french_in_its_own_words(signed_in, contributor, project,
+                                                                                    moderator):
+    claim = request_representation(user=contributor, organisation=project.organisations.get(), justification="I lead.")
+    approve_representation(claim=claim, moderator=moderator)
+
+    form = _french(signed_in, "/fr/projects/lucie/reply/")
+    published = signed_in.post("/fr/projects/lucie/reply/", {"organisation": "openllm-france", "leg": "corpus",
+                                                             "body": "Our **corpus** is documented."}, follow=True)
+
+    assert "Répondre à l’évaluation de" in form and "Répondre au nom de" in form and "Publier la réponse" in form
+    assert "Reply to the assessment" not in form and "Your reply" not in form
+    html = published.content.decode()
+    assert published.redirect_chain[-1][0] == "/fr/projects/lucie/#replies-title"
+    assert "La réponse de votre organisation est publiée." in html
+    replies = html[html.index('id="replies-title"'):]
+    assert "Réponses des organisations" in replies
+    assert "<strong>Réponse de OpenLLM-France</strong>, par son représentant vérifié" in replies
+    assert "le volet «\u00a0corpus ouvert\u00a0»" in replies
+    assert "Our <strong>corpus</strong> is" in replies  # the organisation's words, as written
+    assert "Reply from" not in replies and "Reply as your organisation" not in replies
