@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from registry.models import (
     CodeRepository,
@@ -88,7 +89,8 @@ def _close(submission: Submission, *, moderator, status: str, reason: str) -> Su
 
 def _require_open(submission: Submission) -> None:
     if submission.status not in OPEN_STATUSES:
-        raise AlreadyDecided(f"Submission #{submission.pk} is already {submission.get_status_display().lower()}.")
+        raise AlreadyDecided(gettext("Submission #%(number)s is already %(status)s.") % {
+            "number": submission.pk, "status": submission.get_status_display().lower()})
 
 
 def _decide(submission: Submission, *, status: str, moderator, reason: str) -> None:

@@ -98,7 +98,7 @@ def _decide(claim: Representative, *, moderator, status: str, reason: str) -> Re
     with transaction.atomic():
         locked = Representative.objects.select_for_update(of=("self",)).select_related("user", "organisation").get(pk=claim.pk)
         if locked.status != Representative.Status.PENDING:
-            raise AlreadyDecided(f"This claim is already {locked.get_status_display().lower()}.")
+            raise AlreadyDecided(gettext("This claim is already %(status)s.") % {"status": locked.get_status_display().lower()})
         locked.status, locked.decided_by, locked.decided_at = status, moderator, timezone.now()
         locked.decision_reason = reason
         locked.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from registry import moderation_selectors, reply_selectors, selectors
@@ -52,7 +53,7 @@ def moderation_submission(request, pk: int):
     if request.method == "POST":
         if form.is_valid():
             return _decide(request, submission, form.cleaned_data)
-        messages.error(request, "Nothing was decided: see the message next to the field.")
+        messages.error(request, gettext("Nothing was decided: see the message next to the field."))
     return render(request, "registry/moderation_submission.html", {
         **moderation_selectors.describe_submissions([submission])[0], "form": form, "leg_previews": _leg_previews(submission, request.user),
         "versions": submission.versions.select_related("requested_by"),
@@ -80,7 +81,8 @@ def _leg_previews(submission, moderator) -> list:
 def _decide(request, submission, cleaned: dict):
     action = cleaned["action"]
     if action == APPROVE and submission.status == submission.Status.APPROVED:
-        messages.warning(request, f"Submission #{submission.pk} was approved already: nothing changed.")
+        messages.warning(request, gettext("Submission #%(number)s was approved already: nothing changed.")
+                         % {"number": submission.pk})
         return redirect("registry:moderation-submission", pk=submission.pk)
     try:
         if action == APPROVE:
@@ -98,9 +100,10 @@ def _decide(request, submission, cleaned: dict):
 
 def _done(action: str, submission) -> str:
     if action == APPROVE and submission.project:
-        return f"Submission #{submission.pk} approved: {submission.project.name} is public."
-    return {APPROVE: f"Submission #{submission.pk} approved.", REJECT: f"Submission #{submission.pk} rejected.",
-            }.get(action, f"Submission #{submission.pk} sent back to its contributor.")
+        return gettext("Submission #%(number)s approved: %(name)s is public.") % {
+            "number": submission.pk, "name": submission.project.name}
+    done = {APPROVE: gettext("Submission #%(number)s approved."), REJECT: gettext("Submission #%(number)s rejected.")}
+    return done.get(action, gettext("Submission #%(number)s sent back to its contributor.")) % {"number": submission.pk}
 
 
 def _markdown(text) -> str:

@@ -70,7 +70,8 @@ def decide_claim(request, pk: int):
     claim = get_object_or_404(Representative, pk=pk)
     form = ClaimDecisionForm(data=request.POST)
     if not form.is_valid():
-        messages.error(request, "Nothing was decided: " + " ".join(form.errors.get("reason", ["invalid form"])))
+        messages.error(request, gettext("Nothing was decided: %(errors)s") % {
+            "errors": " ".join(form.errors.get("reason", [gettext("invalid form")]))})
         return redirect("registry:moderation-queue")
     try:
         if form.cleaned_data["action"] == APPROVE:
@@ -81,7 +82,8 @@ def decide_claim(request, pk: int):
     except right_of_reply.AlreadyDecided as error:
         messages.warning(request, str(error))
     else:
-        messages.success(request, f"Decided: {claim.user.get_username()} for {claim.organisation.name}.")
+        messages.success(request, gettext("Decided: %(name)s for %(organisation)s.") % {
+            "name": claim.user.get_username(), "organisation": claim.organisation.name})
     return redirect("registry:moderation-queue")
 
 
@@ -92,7 +94,7 @@ def hide_reply(request, pk: int):
     form = HideReplyForm(data=request.POST)
     if form.is_valid():
         right_of_reply.hide_reply(reply=reply, moderator=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, "The reply is hidden.")
+        messages.success(request, gettext("The reply is hidden."))
     else:
-        messages.error(request, "Nothing was hidden: give the reason.")
+        messages.error(request, gettext("Nothing was hidden: give the reason."))
     return redirect(f"{reply.project.get_absolute_url()}#replies-title")

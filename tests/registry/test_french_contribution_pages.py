@@ -209,3 +209,24 @@ def test_a_representatives_reply_is_published_and_labelled_in_french_in_its_own_
     assert "le volet «\u00a0corpus ouvert\u00a0»" in replies
     assert "Our <strong>corpus</strong> is" in replies  # the organisation's words, as written
     assert "Reply from" not in replies and "Reply as your organisation" not in replies
+
+
+def test_the_moderation_queue_and_decision_page_read_in_french(client, signed_in, project, moderator):
+    submission = _send_a_proposal(signed_in, name="Lucie <i>Reloaded</i>")
+    client.force_login(moderator)
+
+    queue = _french(client, "/fr/moderation/")
+    page = _french(client, f"/fr/moderation/submissions/{submission.pk}/")
+    refused = client.post(f"/fr/moderation/submissions/{submission.pk}/", {"action": "reject", "reason": ""})
+    sent_back = client.post(f"/fr/moderation/submissions/{submission.pk}/",
+                            {"action": "request-changes", "message": "Add a source."}, follow=True)
+
+    assert "File de modération" in queue and "Examiner et décider" in queue and "Aucune demande n’attend." in queue
+    assert "Approuver" in page and "Demander des modifications" in page and "Motif (montré au contributeur)" in page
+    assert "Lucie &lt;i&gt;Reloaded&lt;/i&gt;" in client.get(f"/fr/moderation/submissions/{submission.pk}/").content.decode()
+    assert refused.status_code == 400
+    assert "Donnez le motif\u00a0: le contributeur le lira." in refused.content.decode()
+    assert f"Proposition n°\u00a0{submission.pk} renvoyée à son contributeur." in sent_back.content.decode()
+    for text in (queue, page):
+        for english in ("Moderation queue", "Review and decide", "Ask for changes", "Possible duplicates", "Hub check:"):
+            assert english not in text
