@@ -354,7 +354,7 @@ def test_the_history_credits_a_person_a_sync_run_the_bundled_snapshot_or_the_rec
     by = '<td data-label="By">'
     assert f"{by}moderator ada</td>" in html and f"{by}Hub sync #{sync.pk}</td>" in html
     assert f"{by}bundled Hub snapshot (constructed demo data)</td>" in html and f"#{snapshot.pk}<" not in html
-    assert f"{by}seed load of the &lt;OSAI Index&gt;</td>" in html and f"{by}the registry</td>" in html
+    assert f"{by}<span>seed load of the &lt;OSAI Index&gt;</span></td>" in html and f"{by}the registry</td>" in html
 
 
 def test_every_source_of_the_record_is_named_and_linked_only_when_it_has_an_http_url(client):
