@@ -6,6 +6,7 @@ import os
 import shutil
 import socket
 import subprocess
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -94,12 +95,16 @@ def test_a_kept_page_is_never_older_than_its_shared_cache_lifetime(front):
     project.name = "Lucie Renamed"
     project.save()
     bump_catalog_version()
+    changed = time.monotonic()
 
-    time.sleep(settings.PAGE_SHARED_CACHE_SECONDS + 0.5)
-    status, _, body = get(f"{front}/projects/lucie/")
+    statuses = []
+    while not statuses or b"Lucie Renamed" not in body:
+        threading.Event().wait(0.25)
+        status, _, body = get(f"{front}/projects/lucie/")
+        statuses.append(status)
+        assert time.monotonic() - changed < settings.PAGE_SHARED_CACHE_SECONDS + 3, statuses
 
-    assert status in ("EXPIRED", "REVALIDATED", "MISS")
-    assert b"Lucie Renamed" in body
+    assert statuses[-1] in ("EXPIRED", "REVALIDATED", "MISS") and set(statuses[:-1]) <= {"HIT"}
 
 
 def test_a_visitor_with_a_session_or_credentials_is_never_served_from_the_front(front):
