@@ -97,8 +97,8 @@ def test_a_kept_page_is_never_older_than_its_shared_cache_lifetime(front):
     bump_catalog_version()
     changed = time.monotonic()
 
-    statuses = []
-    while not statuses or b"Lucie Renamed" not in body:
+    statuses, body = [], b""
+    while b"Lucie Renamed" not in body:
         threading.Event().wait(0.25)
         status, _, body = get(f"{front}/projects/lucie/")
         statuses.append(status)
