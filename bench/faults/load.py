@@ -22,9 +22,9 @@ from bench.faults.report import Report
 from bench.faults.traffic import fetch, url_mix
 
 CONNECTIONS = 8
-# The peak spans a whole sync interval (beat sends a sync every minute): a sync takes CPU and may change what
-# the caches hold, and the sustained phase runs through ten of them.
-PEAK_SECONDS = 60
+# The peak spans two sync intervals (beat sends a sync every minute, and a sync of the scenario's repos takes a
+# good part of a minute's CPU on these 2 cores): the sustained phase runs through ten of them.
+PEAK_SECONDS = 120
 CALIBRATION_SECONDS = 15
 STEP_SECONDS = 60
 TARGET_FRACTION = 0.8
