@@ -98,7 +98,8 @@ def _sustain(base_url: str, scripts: Path, paths: list[str], *, target: float, d
     runs, remaining = [], duration
     while remaining > 0:
         seconds = min(STEP_SECONDS, remaining)
-        run = wrk(base_url, _script(scripts, paths, delay_ms=delay), seconds)
+        # At no pause, no delay() either: wrk's timer for a delay, even of 0 ms, is not free.
+        run = wrk(base_url, _script(scripts, paths, delay_ms=delay if delay >= 1 else None), seconds)
         runs.append((seconds, run))
         remaining -= seconds
         latency = 1000 * CONNECTIONS / run["rate"] - delay if run["rate"] else 0.0
