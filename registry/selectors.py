@@ -7,6 +7,7 @@ from django.db.models import Case, Count, F, Min, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce, Lower, NullIf
 
+from registry.json_lists import count_list_items
 from registry.models import (
     ChangeRecord,
     CheckpointRole,
@@ -107,13 +108,10 @@ def get_catalog_stats() -> dict:
 OPENNESS_LEGS = ("code", "model", "corpus")
 
 
-def effective_leg_value(*, leg: str, subject: str) -> Coalesce:
-    """SQL for one leg's value after a moderator override; `unknown` when the leg has no row yet.
-
-    `subject` is the LegAssessment foreign key that points at the outer row: "project" or "hub_repo".
-    """
+def repo_leg_value(leg: str) -> Coalesce:
+    """SQL for one leg's value of a Hub repo after a moderator override; `unknown` when the leg has no row yet."""
     value = Coalesce(NullIf("override_value", Value("")), "computed_value")
-    assessment = LegAssessment.objects.filter(leg=leg, **{subject: OuterRef("pk")})
+    assessment = LegAssessment.objects.filter(leg=leg, hub_repo=OuterRef("pk"))
     return Coalesce(Subquery(assessment.annotate(v=value).values("v")[:1]), Value(LegValue.UNKNOWN))
 
 
@@ -122,8 +120,10 @@ def with_openness(queryset: QuerySet) -> QuerySet:
 
     Works on projects and Hub repos; the values are the ones the API and the pages show.
     """
-    subject = "project" if queryset.model is Project else "hub_repo"
-    legs = {f"{leg}_value": effective_leg_value(leg=leg, subject=subject) for leg in OPENNESS_LEGS}
+    if queryset.model is Project:  # the recompute keeps each project's effective values in its own columns
+        legs = {f"{leg}_value": F(f"{leg}_leg") for leg in OPENNESS_LEGS}
+    else:
+        legs = {f"{leg}_value": repo_leg_value(leg) for leg in OPENNESS_LEGS}
     return queryset.alias(**legs).alias(openness_label=_label_expression())
 
 
@@ -333,12 +333,8 @@ def get_grid_summary() -> dict[str, int]:
 
 def list_grid_countries() -> list[str]:
     """The country codes of visible model families, sorted, each once. One query."""
-    rows = (
-        Project.objects.exclude(status=Project.Status.HIDDEN)
-        .filter(kind=Project.Kind.MODEL_FAMILY)
-        .values_list("countries", flat=True)
-    )
-    return sorted({code for countries in rows for code in countries or ()})
+    families = Project.objects.exclude(status=Project.Status.HIDDEN).filter(kind=Project.Kind.MODEL_FAMILY)
+    return [code for code, _ in count_list_items(families, "countries", case="upper")]
 
 
 def list_projects_to_compare(*, slugs: list[str]) -> QuerySet[Project]:

@@ -164,6 +164,13 @@ class LegAssessmentFactory(factory.django.DjangoModelFactory):
     reason = "Weights under an unrestricted licence."
     computed_at = factory.LazyFunction(timezone.now)
 
+    @factory.post_generation
+    def project_column(self, create, extracted, **kwargs):
+        """Keep the project's leg column equal to the row, as the openness recompute does."""
+        if create and self.project_id:
+            Project.objects.filter(pk=self.project_id).update(**{f"{self.leg}_leg": self.value})
+            setattr(self.project, f"{self.leg}_leg", self.value)
+
 
 class SyncRunFactory(factory.django.DjangoModelFactory):
     class Meta:

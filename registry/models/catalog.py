@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from registry.models.leg_values import LegValue
+
 
 class SourceDataset(models.TextChoices):
     """Where a catalog record came from."""
@@ -88,6 +90,11 @@ class Project(models.Model):
     person_edited = models.JSONField(
         default=list, blank=True, help_text="Fields a person changed; seed loads leave them alone"
     )
+    # The effective value of each leg (a moderator override wins), copied from the project's LegAssessment rows by
+    # the openness recompute, so that facets, filters and counts over the whole catalog read one column.
+    code_leg = models.CharField(max_length=10, choices=LegValue.choices, default=LegValue.UNKNOWN, editable=False)
+    model_leg = models.CharField(max_length=10, choices=LegValue.choices, default=LegValue.UNKNOWN, editable=False)
+    corpus_leg = models.CharField(max_length=10, choices=LegValue.choices, default=LegValue.UNKNOWN, editable=False)
     # Written by registry.services.search_index on PostgreSQL (name, slug, summary, organisation names);
     # its GIN index is created by migration 0011 on PostgreSQL only, so it is not declared in Meta.
     search_vector = SearchVectorField(null=True, blank=True, editable=False)

@@ -6,23 +6,10 @@ The rules that compute values live in ``registry.openness``; this module only st
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 
 from registry.models.catalog import Project, SourceDataset
 from registry.models.hub import HubRepo, SyncRun
-
-
-class Leg(models.TextChoices):
-    CODE = "code", _("Open code")
-    MODEL = "model", _("Open model")
-    CORPUS = "corpus", _("Open corpus")
-
-
-class LegValue(models.TextChoices):
-    OPEN = "open", _("Open")
-    PARTIAL = "partial", _("Partial")
-    CLOSED = "closed", _("Closed")
-    UNKNOWN = "unknown", _("Unknown")
+from registry.models.leg_values import Leg, LegValue
 
 
 def _exactly_one_subject():

@@ -145,14 +145,19 @@ def _not_read(repo: HubRepo) -> Assessment:
 
 
 def _update_project(project: Project, stored: list[StoredLeg], schemes: dict, details: list[dict]) -> bool:
-    """Store the schemes and the review flags; returns whether the project row changed."""
+    """Store the schemes, the review flags and the legs' effective values; returns whether the project row changed."""
     add, resolved = review_changes(stored)
     review_reason = updated_review_reason(project.review_reason, add=add, resolved=resolved)
     wanted = {"schemes": schemes, "review_reason": review_reason, "review_details": details,
-              "needs_review": bool(review_reason or details)}
+              "needs_review": bool(review_reason or details), **_leg_columns(project, stored)}
     changed = {name: value for name, value in wanted.items() if getattr(project, name) != value}
     for name, value in changed.items():
         setattr(project, name, value)
     if changed:
         project.save(update_fields=[*changed, "updated_at"])
     return bool(changed)
+
+
+def _leg_columns(project: Project, stored: list[StoredLeg]) -> dict[str, str]:
+    """`Project.<leg>_leg`: the effective value of each of the project's own leg rows (an override wins)."""
+    return {f"{leg.row.leg}_leg": leg.row.value for leg in stored if leg.row.project_id == project.pk}
