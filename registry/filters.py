@@ -177,9 +177,10 @@ class ProjectFilterSet(OpennessFilters):
         repos = HubRepo.objects.filter(project=OuterRef("pk")).exclude(data_origin=DataOrigin.NONE)
         return queryset.filter(Exists(repos) if value else ~Exists(repos))
 
-    def filter_queryset_without(self, facet: str) -> QuerySet:
-        """The rows every valid filter but `facet` keeps: what choosing another value of `facet` would show."""
-        queryset = self.queryset
+    def filter_queryset_without(self, facet: str | None, queryset: QuerySet | None = None) -> QuerySet:
+        """The rows of `queryset` (default: this FilterSet's) that every valid filter but `facet` keeps: what
+        choosing another value of `facet` would show."""
+        queryset = self.queryset if queryset is None else queryset
         for name, value in self.form.cleaned_data.items():
             if name != facet:
                 queryset = self.filters[name].filter(queryset, value)

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from registry.models import DataOrigin, LegAssessment, Licence, LicenceClass
+from registry.models import DataOrigin, Licence, LicenceClass
 from registry.services.search_index import refresh_search_vectors
-from tests.factories import HubRepoFactory, OrganisationFactory, ProjectFactory
+from tests.factories import HubRepoFactory, LegAssessmentFactory, OrganisationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 URL = reverse("registry:project-list")
@@ -82,7 +82,7 @@ def test_facets_of_organisation_licence_class_legs_e2e_and_hub_data(client):
     open_one = ProjectFactory(name="Open", organisations=[org])
     HubRepoFactory(project=open_one, license="apache-2.0", data_origin=DataOrigin.HUB)
     for leg in ("code", "model", "corpus"):
-        LegAssessment.objects.create(project=open_one, leg=leg, computed_value="open")
+        LegAssessmentFactory(project=open_one, leg=leg, computed_value="open")
     ProjectFactory(name="Other")
     response = client.get(URL)
     assert facet_options(response, "organisation") == {"": "Any", "openllm-france": "OpenLLM France (1)"}
@@ -176,3 +176,14 @@ def test_the_seeded_catalog_lists_every_project(client, seeded_catalog):
     response = client.get(URL, {"search": "Lucie"})
     assert "Lucie" in names(response)
     assert "64 projects" in client.get(URL).content.decode()
+
+
+def test_the_organisation_facet_shows_the_largest_organisations_and_the_chosen_one(client, monkeypatch):
+    monkeypatch.setattr("registry.facets.ORGANISATIONS_SHOWN", 2)
+    big, middle, small = (OrganisationFactory(name=name, slug=name.lower()) for name in ("Big", "Middle", "Small"))
+    for name, organisations in (("A", [big, middle]), ("B", [big, middle, small]), ("C", [big])):
+        ProjectFactory(name=name, organisations=organisations)
+    options = facet_options(client.get(URL), "organisation")
+    assert options["big"] == "Big (3)" and options["middle"] == "Middle (2)" and "small" not in options
+    assert "More: narrow the list with the search" in client.get(URL).content.decode()
+    assert facet_options(client.get(URL, {"organisation": "small"}), "organisation")["small"] == "Small (1)"
