@@ -77,3 +77,9 @@ def test_cache_url_names_the_cache_redis():
 def test_hsts_preload_is_opt_in():
     assert settings_value("settings.SECURE_HSTS_PRELOAD") == "False"
     assert settings_value("settings.SECURE_HSTS_PRELOAD", DJANGO_HSTS_PRELOAD="true") == "True"
+
+
+def test_postgresql_connections_do_not_jit_compile_queries():
+    options = settings_value("settings.DATABASES['default'].get('OPTIONS')",
+                             DATABASE_URL="postgres://postgres@127.0.0.1:5432/unused")
+    assert options == "{'options': '-c jit=off'}"
