@@ -106,6 +106,8 @@ class Project(models.Model):
         indexes = [
             models.Index(fields=["kind", "status"]),
             models.Index(fields=["-updated_at"]),
+            # The visible projects' ids without reading their wide rows: what facet counts join Hub repos with.
+            models.Index(fields=["id"], condition=~models.Q(status="hidden"), name="project_visible_ids"),
         ]
 
     def __str__(self):

@@ -142,6 +142,8 @@ class HubRepo(models.Model):
         indexes = [
             models.Index(fields=["sync_status"]),
             models.Index(fields=["license"]),
+            # Facet counts (licence class, has Hub data) read these three columns of every repo of the catalog.
+            models.Index(fields=["project", "license", "data_origin"], name="hubrepo_project_facets"),
         ]
 
     def __str__(self):
