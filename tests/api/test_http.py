@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from rest_framework.authtoken.models import Token
 
+from api.throttling import CountingThrottle
 from tests.factories import HubRepoFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +116,16 @@ def test_anonymous_clients_over_the_rate_get_a_json_429_with_retry_after(client,
     assert 0 < int(response["Retry-After"]) <= 60
     assert response.json()["code"] == "throttled"
     assert response.json()["detail"].startswith("Request was throttled.")
+
+
+def test_a_refused_client_is_told_when_the_window_its_first_request_opened_closes(client, anon_rate, monkeypatch):
+    anon_rate("2/minute")
+    now = [1000.0]
+    monkeypatch.setattr(CountingThrottle, "timer", lambda self: now[0])
+    assert [client.get("/api/v1/stats/").status_code for _ in range(2)] == [200, 200]
+    now[0] += 20
+    response = client.get("/api/v1/stats/")
+    assert response.status_code == 429 and response["Retry-After"] == "40"
 
 
 def test_behind_one_proxy_each_client_address_has_its_own_bucket_and_spoofed_hops_are_ignored(client, settings):
