@@ -20,7 +20,7 @@ urlpatterns = [
     path("compare/", public_page(views.project_compare, parameters=frozenset({"projects"})), name="compare"),
     path("projects/", public_page(views.project_list, parameters=LISTING_PARAMETERS), name="project-list"),
     path("projects/<slug:slug>/", public_page(views.project_detail), name="project-detail"),
-    path("organisations/", public_page(views.organisation_list), name="organisation-list"),
+    path("organisations/", public_page(views.organisation_list, parameters=PAGED), name="organisation-list"),
     path("organisations/<slug:slug>/", public_page(views.organisation_detail, parameters=PAGED), name="organisation-detail"),
     path("countries/", public_page(views.country_list), name="country-list"),
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", public_page(views.country_detail, parameters=PAGED), name="country-detail"),

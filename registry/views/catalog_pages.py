@@ -13,6 +13,8 @@ from registry.views.catalog_display import country, language, language_index, pr
 
 # Project cards per page on an organisation's, a country's or a language's page.
 PAGE_SIZE = 50
+# Organisations per page of the organisation index: today's 42 on one page.
+ORGANISATIONS_PER_PAGE = 200
 
 
 def paged_rows(request, projects) -> dict:
@@ -22,9 +24,11 @@ def paged_rows(request, projects) -> dict:
 
 
 def organisation_list(request):
+    page = Paginator(selectors.list_organisation_index(), ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "registry/organisation_list.html", {
+        "page": page,
         "organisations": [(organisation, country(organisation.country) if organisation.country else None)
-                          for organisation in selectors.list_organisation_index()],
+                          for organisation in page],
     })
 
 

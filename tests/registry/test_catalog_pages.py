@@ -188,3 +188,17 @@ def test_a_countrys_projects_are_paged(client, db, monkeypatch):
     assert "Projects <span class=\"count\">(3)</span>" in first and "Page 1 of 2" in first
     assert ">Alpha</a>" in first and ">Gamma</a>" not in first and ">Gamma</a>" in second
     assert '<a rel="next" href="?page=2">' in first
+
+
+def test_the_organisation_index_is_paged_and_counts_every_organisation(client, db, monkeypatch):
+    from registry.views import catalog_pages
+
+    monkeypatch.setattr(catalog_pages, "ORGANISATIONS_PER_PAGE", 2)
+    for name in ("Alpha Lab", "Beta Lab", "Gamma Lab"):
+        OrganisationFactory(name=name)
+
+    first = page(client, "organisation-list")
+    second = client.get("/organisations/?page=2").content.decode()
+
+    assert "The 3 organisations behind" in first and "Page 1 of 2" in first
+    assert ">Alpha Lab</a>" in first and ">Gamma Lab</a>" not in first and ">Gamma Lab</a>" in second
