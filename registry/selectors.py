@@ -7,7 +7,7 @@ from django.db.models import Case, Count, F, Min, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce, Lower, NullIf
 
-from registry.json_lists import count_list_items
+from registry.json_lists import count_list_items, count_rows_by_item
 from registry.models import (
     ChangeRecord,
     CheckpointRole,
@@ -407,17 +407,10 @@ def list_organisation_projects(*, organisation: Organisation) -> QuerySet[Projec
 def count_projects_by_country() -> list[tuple[str, int]]:
     """(ISO 3166-1 alpha-2 code, number of visible projects in it) for every country that a visible project
     names or that one of its organisations is in; most projects first, then by code. One query."""
-    rows = (
-        Project.objects.exclude(status=Project.Status.HIDDEN).order_by()
-        .values_list("pk", "countries", "organisations__country")
-    )
-    codes_of = defaultdict(set)
-    for pk, countries, organisation_country in rows:
-        codes_of[pk].update(code.upper() for code in countries or ())
-        if organisation_country:
-            codes_of[pk].add(organisation_country.upper())
-    counts = Counter(code for codes in codes_of.values() for code in codes)
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    visible = Project.objects.exclude(status=Project.Status.HIDDEN)
+    organisation_countries = Project.organisations.through.objects.filter(
+        project__in=visible, organisation__country__gt="").values(row=F("project_id"), item=F("organisation__country"))
+    return count_rows_by_item(visible, "countries", case="upper", also=organisation_countries)
 
 
 def list_country_projects(*, code: str) -> QuerySet[Project]:
@@ -434,9 +427,7 @@ def list_country_organisations(*, code: str) -> QuerySet[Organisation]:
 def count_projects_by_language() -> list[tuple[str, int]]:
     """(ISO 639 code, number of visible projects declaring it) for every language a visible project declares;
     most projects first, then by code. One query."""
-    rows = Project.objects.exclude(status=Project.Status.HIDDEN).order_by().values_list("languages", flat=True)
-    counts = Counter(code.lower() for languages in rows for code in set(languages or ()))
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return count_rows_by_item(Project.objects.exclude(status=Project.Status.HIDDEN), "languages", case="lower")
 
 
 def list_language_projects(*, code: str) -> QuerySet[Project]:
