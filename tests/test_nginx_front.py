@@ -2,6 +2,7 @@
 test server: it micro-caches anonymous pages for as long as the site's Cache-Control allows a shared cache,
 never keeps or serves a personal answer, and overwrites the forwarding headers a client sends."""
 
+import gzip
 import os
 import shutil
 import socket
@@ -124,3 +125,17 @@ def test_a_personal_answer_is_not_kept(front):
 
     assert statuses == ["MISS", "MISS"]
     assert "private" in cache_control
+
+
+def test_api_answers_are_compressed_for_clients_that_accept_it_and_pages_are_not(front):
+    ProjectFactory.create_batch(20, summary="A model family with a summary long enough to compress. " * 3)
+    request = urllib.request.Request(f"{front}/api/v1/projects/", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        encoding, compressed = response.headers.get("Content-Encoding"), response.read()
+    plain = get(f"{front}/api/v1/projects/")[2]
+    page = urllib.request.Request(f"{front}/projects/", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(page, timeout=10) as response:
+        page_encoding = response.headers.get("Content-Encoding")
+
+    assert encoding == "gzip" and gzip.decompress(compressed) == plain and len(compressed) < len(plain) / 4
+    assert page_encoding is None
