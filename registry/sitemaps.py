@@ -6,9 +6,13 @@ is left out rather than breaking the sitemap.
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import NoReverseMatch, reverse
 
 from registry import selectors
+
+# URLs on one page of a section: each page's entries name their alternates, so 10,000 URLs are about 2 MB.
+URLS_PER_PAGE = 10_000
 
 # The site's own pages, most important first; list pages added later appear once their name resolves.
 PAGE_NAMES = (
@@ -36,11 +40,13 @@ def existing_names(names) -> list[str]:
 
 
 class TranslatedSitemap(Sitemap):
-    """Every item once per language of the site, with the others as alternates (and x-default: English)."""
+    """Every item once per language of the site, with the others as alternates (and x-default: English); paged
+    at URLS_PER_PAGE URLs (the protocol allows 50,000), which the sitemap index lists."""
 
     i18n = True
     alternates = True
     x_default = True
+    limit = URLS_PER_PAGE
 
 
 class PageSitemap(TranslatedSitemap):
@@ -61,6 +67,10 @@ class ProjectSitemap(TranslatedSitemap):
 
     def lastmod(self, project):
         return project.updated_at
+
+    def get_latest_lastmod(self):
+        """For the index: asked of the database, not of every project in Python (Django's default)."""
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 SITEMAPS = {"pages": PageSitemap, "projects": ProjectSitemap}

@@ -47,7 +47,9 @@ urlpatterns = [
     path("account/token/", api_token.api_token, name="api-token"),
     path("feeds/projects.atom", public_page(feeds.new_projects_feed), name="feed-projects"),
     path("feeds/changes.atom", public_page(feeds.openness_changes_feed), name="feed-changes"),
-    path("sitemap.xml", public_page(discovery.sitemap), name="sitemap"),
+    path("sitemap.xml", public_page(discovery.sitemap_index), name="sitemap"),
+    path("sitemap-<slug:section>.xml", public_page(discovery.sitemap_section, parameters=frozenset({"p"})),
+         name="sitemap-section"),
     path("robots.txt", discovery.robots_txt, name="robots"),
     path("favicon.ico", discovery.favicon, name="favicon"),
 ]

@@ -55,7 +55,7 @@ RULES = [
     (r"account/", LOGIN_REQUIRED),
     (r"projects/<slug:slug>/report/$", PUBLIC),  # anonymous problem reports are welcome (throttled)
     (r"favicon\.ico$", REDIRECT),
-    (r"($|healthz$|methodology/$|privacy/$|grid/$|compare/$|status/$|robots\.txt$|sitemap\.xml$)", PUBLIC),
+    (r"($|healthz$|methodology/$|privacy/$|grid/$|compare/$|status/$|robots\.txt$|sitemap\.xml$|sitemap-<slug:section>\.xml$)", PUBLIC),
     (r"(projects|organisations|countries|languages|\^countries|\^languages)/", PUBLIC),
     (r"(badges/|\^badges/)", PUBLIC),
     (r"feeds/", PUBLIC),
@@ -88,7 +88,7 @@ class Catalog:
             "slug": slug, "repo_type": self.hub_repo.repo_type, "repo_id": self.hub_repo.repo_id,
             "pk": str(self.submission_pk), "code": code, "leg": "model",
             "object_id": "1", "content_type_id": "1", "app_label": "registry", "url": "nowhere/",
-            "key": "not-a-key", "uidb36": "1", "id": "1",
+            "key": "not-a-key", "uidb36": "1", "id": "1", "section": "projects",
         }
 
     def path(self, route: Route) -> str:

@@ -1,6 +1,6 @@
 """What crawlers and browsers ask of every site: robots.txt, /favicon.ico and the sitemap."""
 
-from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.contrib.sitemaps import views as sitemaps
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import PrefixNode
 from django.urls import reverse
@@ -32,5 +32,12 @@ def favicon(request):
 
 @require_safe
 @cache_control(public=True, max_age=60 * 60)
-def sitemap(request):
-    return sitemap_view(request, sitemaps=SITEMAPS)
+def sitemap_index(request):
+    """The sitemap index: one entry per page of each section (sitemaps hold at most 50,000 URLs each)."""
+    return sitemaps.index(request, sitemaps=SITEMAPS, sitemap_url_name="registry:sitemap-section")
+
+
+@require_safe
+@cache_control(public=True, max_age=60 * 60)
+def sitemap_section(request, section):
+    return sitemaps.sitemap(request, sitemaps=SITEMAPS, section=section)

@@ -36,15 +36,36 @@ def og(html: str, prop: str) -> str | None:
     return html.split(marker, 1)[1].split('"', 1)[0]
 
 
+def sitemap_sections(client) -> list[ElementTree.Element]:
+    """Each sitemap the index at /sitemap.xml lists (fetched by its absolute URL's path), parsed."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    urls = [loc.text for loc in ElementTree.fromstring(index.content).iter(f"{SITEMAP}loc")]
+    assert urls and all(url.startswith("http://testserver/sitemap-") for url in urls)
+    responses = [client.get(url.removeprefix("http://testserver")) for url in urls]
+    assert all(response.status_code == 200 for response in responses)
+    return [ElementTree.fromstring(response.content) for response in responses]
+
+
+@pytest.mark.django_db
+def test_a_section_of_the_sitemap_is_paged_and_the_index_lists_every_page(client, monkeypatch):
+    monkeypatch.setattr("registry.sitemaps.ProjectSitemap.limit", 4)
+    ProjectFactory.create_batch(3)  # six URLs: each project in English and French
+
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    urls = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+
+    assert "http://testserver/sitemap-projects.xml" in urls and "http://testserver/sitemap-projects.xml?p=2" in urls
+    second = ElementTree.fromstring(client.get("/sitemap-projects.xml?p=2").content)
+    assert len(list(second.iter(f"{SITEMAP}url"))) == 2
+
+
 @pytest.mark.django_db
 def test_the_sitemap_lists_the_pages_and_every_visible_project_with_absolute_urls(client):
     lucie = ProjectFactory(slug="lucie")
     ProjectFactory(slug="secret", status=Project.Status.HIDDEN)
 
-    response = client.get("/sitemap.xml")
-
-    assert response.status_code == 200
-    locations = [loc.text for loc in ElementTree.fromstring(response.content).iter(f"{SITEMAP}loc")]
+    locations = [loc.text for section in sitemap_sections(client) for loc in section.iter(f"{SITEMAP}loc")]
     assert f"http://testserver{lucie.get_absolute_url()}" in locations
     assert {"http://testserver/", "http://testserver/grid/", "http://testserver/methodology/"} <= set(locations)
     assert not any("secret" in location for location in locations)
@@ -62,12 +83,12 @@ def test_the_sitemap_leaves_out_pages_whose_url_name_does_not_exist(client):
 def test_the_sitemap_lists_each_page_in_english_and_french_with_its_alternates(client):
     ProjectFactory(slug="lucie")
 
-    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    sections = sitemap_sections(client)
 
-    locations = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+    locations = [loc.text for section in sections for loc in section.iter(f"{SITEMAP}loc")]
     assert {"http://testserver/projects/lucie/", "http://testserver/fr/projects/lucie/",
             "http://testserver/grid/", "http://testserver/fr/grid/"} <= set(locations)
-    entry = next(url for url in root.iter(f"{SITEMAP}url")
+    entry = next(url for section in sections for url in section.iter(f"{SITEMAP}url")
                  if url.find(f"{SITEMAP}loc").text == "http://testserver/fr/projects/lucie/")
     alternates = {link.get("hreflang"): link.get("href") for link in entry.iter("{http://www.w3.org/1999/xhtml}link")}
     assert alternates == {"en": "http://testserver/projects/lucie/", "fr": "http://testserver/fr/projects/lucie/",
@@ -78,10 +99,10 @@ def test_the_sitemap_lists_each_page_in_english_and_french_with_its_alternates(c
 def test_the_sitemaps_queries_do_not_grow_with_the_projects(client, django_assert_max_num_queries):
     ProjectFactory.create_batch(2)
     with django_assert_max_num_queries(3) as few:
-        client.get("/sitemap.xml")
+        client.get("/sitemap-projects.xml")
     ProjectFactory.create_batch(5)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get("/sitemap.xml")
+        client.get("/sitemap-projects.xml")
 
 
 def test_robots_txt_allows_all_but_the_admin_and_moderation_and_names_the_sitemap(client):

@@ -192,7 +192,7 @@ PUBLIC_PAGES = [
     "/projects/{project}/", "/projects/{project}/changes.atom", "/projects/{project}/preview.png",
     "/badges/{project}.svg", "/badges/{project}/model.svg", "/organisations/", "/organisations/{organisation}/",
     "/countries/", "/countries/FR/", "/languages/", "/languages/fr/", "/feeds/projects.atom",
-    "/feeds/changes.atom", "/sitemap.xml", "/robots.txt", "/healthz", "/status/",
+    "/feeds/changes.atom", "/sitemap.xml", "/sitemap-projects.xml", "/robots.txt", "/healthz", "/status/",
 ]
 FRENCH_PAGES = [f"/fr{page}" for page in PUBLIC_PAGES if page.endswith("/") or "/?" in page]
 PAGES = [(page, None) for page in PUBLIC_PAGES + FRENCH_PAGES] + [
