@@ -2,6 +2,7 @@
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -108,6 +109,11 @@ class Project(models.Model):
             models.Index(fields=["-updated_at"]),
             # The visible projects' ids without reading their wide rows: what facet counts join Hub repos with.
             models.Index(fields=["id"], condition=~models.Q(status="hidden"), name="project_visible_ids"),
+            # The orders of the API's project list and the site's (each ending with the primary key), so that a
+            # page is read from an index rather than by sorting every project.
+            models.Index(fields=["name", "id"], name="registry_project_name_id"),
+            models.Index(Lower("name"), "id", name="registry_project_lower_name_id"),
+            models.Index(fields=["created_at", "id"], name="registry_project_created_id"),
         ]
 
     def __str__(self):

@@ -126,6 +126,28 @@ def test_related_projects_share_an_organisation_or_a_base_model(client):
     assert "Stranger" not in related and "Hidden sibling" not in related
 
 
+def test_related_projects_include_those_built_on_its_hub_repos_each_once(client):
+    organisation = OrganisationFactory(name="Lab")
+    project = ProjectFactory(organisations=[organisation])
+    HubRepoFactory(project=project, repo_id="lab/base-7b")
+    HubRepoFactory(project=project, repo_id="lab/base-7b-instruct")
+    ProjectFactory(name="Fine-tune", organisations=[organisation], base_models=["lab/base-7b", "lab/base-7b-instruct"])
+
+    html = page(client, project)
+
+    related = html[html.index('id="related-title"'):]
+    assert related.count("Fine-tune</a>") == 1
+    assert "also by Lab; built on this project&#x27;s lab/base-7b; built on this project&#x27;s lab/base-7b-instruct" \
+        in related
+
+
+def test_a_project_without_organisations_repos_or_base_models_has_no_related_projects(client):
+    project = ProjectFactory(base_models=[])
+    ProjectFactory(name="Stranger", base_models=[])
+
+    assert 'id="related-title"' not in page(client, project)
+
+
 def test_anonymous_visitors_get_the_problem_report_and_people_logged_in_the_correction_form(client):
     project = ProjectFactory()
     report_url = reverse("registry:project-report", kwargs={"slug": project.slug})
