@@ -38,14 +38,30 @@ def _legs(*, with_evidence: bool) -> Prefetch:
 def list_projects(*, with_evidence: bool = True) -> QuerySet[Project]:
     """Visible projects with their organisations, Hub repos, legs (with their evidence unless told otherwise)
     and OSAI Index assessment, in name order."""
+    return _visible_projects(organisations=Organisation.objects.all(), hub_repos=HubRepo.objects.all(),
+                             legs=_legs(with_evidence=with_evidence))
+
+
+def list_project_rows(*, with_evidence: bool = True) -> QuerySet[Project]:
+    """`list_projects` without what no list row shows: the description, the search vector, the editing and
+    review bookkeeping; of each organisation and Hub repo only what refers to it."""
+    return _visible_projects(
+        organisations=Organisation.objects.only("slug", "name", "country"),
+        hub_repos=HubRepo.objects.only("project_id", "repo_type", "repo_id", "role", "data_origin"),
+        legs=_legs(with_evidence=with_evidence),
+    ).defer("description", "search_vector", "sources", "base_models", "review_reason", "person_edited",
+            "index_assessment__dimensions")
+
+
+def _visible_projects(*, organisations: QuerySet, hub_repos: QuerySet, legs: Prefetch) -> QuerySet[Project]:
     return (
         Project.objects.exclude(status=Project.Status.HIDDEN)
         .select_related("index_assessment")
         .prefetch_related(
-            Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
-            Prefetch("hub_repos", queryset=HubRepo.objects.order_by("repo_type", "repo_id")),
+            Prefetch("organisations", queryset=organisations.order_by("name")),
+            Prefetch("hub_repos", queryset=hub_repos.order_by("repo_type", "repo_id")),
             Prefetch("code_repositories", queryset=CodeRepository.objects.order_by("pk")),
-            _legs(with_evidence=with_evidence),
+            legs,
         )
         .order_by("name")
     )

@@ -48,7 +48,7 @@ class ProjectList(ApiListView):
     expansions = (EVIDENCE, SCHEMES)
 
     def get_queryset(self):
-        return selectors.list_projects(with_evidence=self.with_evidence())
+        return selectors.list_project_rows(with_evidence=self.with_evidence())
 
 
 @extend_schema_view(get=extend_schema(summary="Get a project", parameters=[
