@@ -14,6 +14,9 @@ from registry.openness.labels import label_for
 from registry.openness.types import Label
 from registry.selectors import OPENNESS_LEGS
 
+# What a compact list row leaves out of each leg unless asked with `?expand=legs` (or `evidence`).
+LEG_DETAILS = ("reason", "decided_by", "justification", "caveats", "warnings", "assessed_at")
+
 NOT_ASSESSED = {
     "value": LegValue.UNKNOWN, "source": "computed", "reason": "Not assessed yet", "decided_by": "",
     "justification": "", "evidence": [], "caveats": [], "warnings": [], "assessed_at": None,
@@ -71,34 +74,46 @@ def openness_view(legs: Iterable[LegAssessment]) -> dict:
     return {**views, "e2e": e2e, "label": label_for(**values)}
 
 
+EXPANDED_IN_LISTS = " In a single resource always; in a list only with `?expand=legs` or `?expand=evidence`."
+
+
 class LegSerializer(serializers.Serializer):
     value = serializers.ChoiceField(
         choices=LegValue.choices, help_text="The leg's value; a moderator override wins.")
     source = serializers.ChoiceField(
         choices=["computed", "override"],
         help_text="`computed` by the rules from the evidence, or an `override` by a moderator.")
-    reason = serializers.CharField(help_text="One line saying why the leg has this value.")
+    reason = serializers.CharField(
+        required=False, help_text="One line saying why the leg has this value." + EXPANDED_IN_LISTS)
     decided_by = serializers.CharField(
+        required=False,
         help_text="For a project: the Hub id of its own checkpoint whose value the leg shows; empty when no "
-                  "single checkpoint decided it (and always for a checkpoint's own legs).")
+                  "single checkpoint decided it (and always for a checkpoint's own legs)." + EXPANDED_IN_LISTS)
     justification = serializers.CharField(
-        help_text="The moderator's written justification when `source` is `override`, else empty.")
+        required=False,
+        help_text="The moderator's written justification when `source` is `override`, else empty." + EXPANDED_IN_LISTS)
     evidence = EvidenceField(
         required=False,
         help_text="The facts behind the computed value. In a single resource always; in a list only with "
                   "`?expand=evidence` (lists are compact).")
     caveats = serializers.ListField(
-        child=serializers.CharField(),
-        help_text="Terms a user should know that do not change the value.")
+        child=serializers.CharField(), required=False,
+        help_text="Terms a user should know that do not change the value." + EXPANDED_IN_LISTS)
     warnings = serializers.ListField(
-        child=serializers.CharField(), help_text="Problems the registry flags about this leg.")
+        child=serializers.CharField(), required=False,
+        help_text="Problems the registry flags about this leg." + EXPANDED_IN_LISTS)
     assessed_at = serializers.DateTimeField(
-        allow_null=True, help_text="When the rules last computed the leg; null if never.")
+        allow_null=True, required=False, help_text="When the rules last computed the leg; null if never." + EXPANDED_IN_LISTS)
 
     def get_fields(self):
         fields = super().get_fields()
-        if not self.context.get("with_evidence", True):  # a compact list (api.views.base.ApiListView)
+        # A compact list (api.views.base.ApiListView): a leg with its evidence is whole, as in a single resource.
+        with_evidence = self.context.get("with_evidence", True)
+        if not with_evidence:
             del fields["evidence"]
+        if not (with_evidence or self.context.get("with_legs", True)):
+            for name in LEG_DETAILS:
+                del fields[name]
         return fields
 
 

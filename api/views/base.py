@@ -53,15 +53,16 @@ class PublicReadMixin:
 
 
 EXPAND_PARAMETER = "expand"
-EVIDENCE, SCHEMES = "evidence", "schemes"
+EVIDENCE, LEGS, SCHEMES = "evidence", "legs", "schemes"
 
 
 class ApiListView(PublicReadMixin, ConditionalCacheMixin, ListAPIView):
     """A list resource: `filterset_class` from registry.filters, `ordering_fields` and a default
     `ordering`, cursor pagination, JSON or CSV.
 
-    Lists are compact: the bulky parts of a row named in `expansions` (each leg's `evidence`, the other
-    schemes' details) are left out unless asked with `?expand=<name>` (the single resource always has them)."""
+    Lists are compact: the bulky parts of a row named in `expansions` (each leg's `evidence` or its details,
+    the other schemes' details) are left out unless asked with `?expand=<name>` (the single resource always has
+    them)."""
 
     renderer_classes = [ORJSONRenderer, CsvRenderer]
     filter_backends = [FilterSetBackend, StrictOrderingFilter]

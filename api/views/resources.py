@@ -15,7 +15,7 @@ from api.serializers import (
     ProjectSerializer,
     StatsSerializer,
 )
-from api.views.base import EVIDENCE, SCHEMES, ApiDetailView, ApiListView
+from api.views.base import EVIDENCE, LEGS, SCHEMES, ApiDetailView, ApiListView
 from registry import selectors
 from registry.filters import (
     HubRepoFilterSet,
@@ -25,27 +25,30 @@ from registry.filters import (
 )
 from registry.models import HubRepo, Project, RepoType
 
-EXPAND_EVIDENCE = OpenApiParameter(
-    "expand", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["evidence"],
-    description="`evidence` adds each leg's `evidence` to the rows (lists are compact without it; "
-                "a single resource always has it).")
+LEG_DETAILS = "each leg's details (`reason`, `decided_by`, `justification`, `caveats`, `warnings`, `assessed_at`)"
+EXPAND_HUB_REPO_ROWS = OpenApiParameter(
+    "expand", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["legs", "evidence"],
+    description=f"`legs` adds {LEG_DETAILS} to the rows; `evidence` each leg's details and `evidence` (the whole "
+                "leg). Lists are compact without them; a single resource always has them.")
 EXPAND_PROJECT_ROWS = OpenApiParameter(
-    "expand", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["evidence", "schemes", "evidence,schemes"],
-    description="`evidence` adds each leg's `evidence` to the rows; `schemes` each other scheme's details "
-                "(the Index's dimensions, every scheme's reasons). Lists are compact without them; a single "
-                "resource always has them. Both: `expand=evidence,schemes`.")
+    "expand", OpenApiTypes.STR, OpenApiParameter.QUERY,
+    enum=["legs", "evidence", "schemes", "legs,schemes", "evidence,schemes"],
+    description=f"`legs` adds {LEG_DETAILS} to the rows; `evidence` each leg's details and `evidence` (the whole "
+                "leg); `schemes` each other scheme's details (the Index's dimensions, every scheme's reasons). Lists "
+                "are compact without them; a single resource always has them. Several: `expand=legs,schemes`.")
 
 
 @extend_schema_view(get=extend_schema(summary="List projects", parameters=[EXPAND_PROJECT_ROWS]))
 class ProjectList(ApiListView):
-    """Visible projects with their openness, filtered by the website's facets; each leg's evidence only with
-    `?expand=evidence`, the other schemes' details only with `?expand=schemes`."""
+    """Visible projects with their openness, filtered by the website's facets; each leg's details only with
+    `?expand=legs`, with its evidence too with `?expand=evidence`, the other schemes' details only with
+    `?expand=schemes`."""
 
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
     ordering_fields = ["name", "slug", "created_at", "updated_at"]
     ordering = ["name"]
-    expansions = (EVIDENCE, SCHEMES)
+    expansions = (EVIDENCE, LEGS, SCHEMES)
 
     def get_queryset(self):
         return selectors.list_project_rows(with_evidence=self.with_evidence())
@@ -67,17 +70,17 @@ class ProjectDetail(ApiDetailView):
             raise NotFound(f"No project with slug '{self.kwargs['slug']}'.") from None
 
 
-@extend_schema_view(get=extend_schema(summary="List Hub repositories", parameters=[EXPAND_EVIDENCE]))
+@extend_schema_view(get=extend_schema(summary="List Hub repositories", parameters=[EXPAND_HUB_REPO_ROWS]))
 class HubRepoList(ApiListView):
     """Hub repositories of visible projects, with the metadata last synced and their sync state; each leg's
-    evidence only with `?expand=evidence`."""
+    details only with `?expand=legs`, with its evidence too with `?expand=evidence`."""
 
     serializer_class = HubRepoSerializer
     filterset_class = HubRepoFilterSet
     ordering_fields = ["repo_id", "downloads", "likes", "parameters", "last_modified",
                        "last_synced_at", "updated_at"]
     ordering = ["repo_type", "repo_id"]
-    expansions = (EVIDENCE,)
+    expansions = (EVIDENCE, LEGS)
 
     def get_queryset(self):
         return selectors.list_hub_repos(with_evidence=self.with_evidence())

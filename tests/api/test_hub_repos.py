@@ -124,3 +124,18 @@ def test_every_seeded_repo_is_served_by_its_detail_url(client, seeded_catalog, a
     anon_rate("1000/minute")  # more seeded repos than one client may ask for in a minute by default
     for row in results(client.get("/api/v1/hub-repos/", {"page_size": 200})):
         assert client.get(row["links"]["api"]).status_code == 200
+
+
+def test_list_rows_give_each_legs_value_and_its_details_and_evidence_only_when_asked(client):
+    repo = HubRepoFactory(repo_id="a/b", project=ProjectFactory())
+    LegAssessmentFactory(project=None, hub_repo=repo, leg="model", computed_value="open",
+                         reason="Weights under apache-2.0.", facts=[{"value": "open"}])
+    whole = client.get("/api/v1/hub-repos/model/a/b/").json()["openness"]["model"]
+
+    (compact,) = results(client.get("/api/v1/hub-repos/"))
+    (with_details,) = results(client.get("/api/v1/hub-repos/", {"expand": "legs"}))
+    (with_evidence,) = results(client.get("/api/v1/hub-repos/", {"expand": "evidence"}))
+
+    assert compact["openness"]["model"] == {"value": "open", "source": "computed"}
+    assert with_details["openness"]["model"] == {key: value for key, value in whole.items() if key != "evidence"}
+    assert with_evidence["openness"]["model"] == whole

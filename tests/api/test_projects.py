@@ -93,6 +93,21 @@ def test_the_list_is_compact_and_gives_the_evidence_only_when_asked(client):
     assert expanded["openness"] == client.get("/api/v1/projects/p/").json()["openness"]
 
 
+def test_list_rows_give_each_legs_value_and_its_details_only_when_asked(client):
+    LegAssessmentFactory(project=ProjectFactory(slug="p"), leg="model", computed_value="open",
+                         reason="Weights under apache-2.0.", decided_by="a/b", caveats=["Cite us."], facts=[{}])
+    whole = client.get("/api/v1/projects/p/").json()["openness"]
+
+    (compact,) = results(client.get("/api/v1/projects/"))
+    (expanded,) = results(client.get("/api/v1/projects/", {"expand": "legs"}))
+
+    assert compact["openness"]["model"] == {"value": "open", "source": "computed"}
+    assert compact["openness"]["code"] == {"value": "unknown", "source": "computed"}
+    assert (compact["openness"]["e2e"], compact["openness"]["label"]) == (whole["e2e"], whole["label"])
+    assert expanded["openness"]["model"] == {key: value for key, value in whole["model"].items() if key != "evidence"}
+    assert expanded["openness"]["model"]["caveats"] == ["Cite us."]
+
+
 def test_list_rows_give_each_schemes_verdict_and_its_details_only_when_asked(client):
     index = {"scheme": "European Open Source AI Index", "value": 0.92, "dimensions_counted": 12,
              "dimensions": [{"ref": "paper", "value": "closed"}], "reasons": ["mean of 12"], "system": "Apertus",
@@ -168,7 +183,7 @@ def test_every_seeded_project_lists_compact_and_expanded(client, seeded_catalog)
     from registry.services.openness import recompute_all_openness
 
     recompute_all_openness()
-    for expand in ("", "schemes", "evidence", "evidence,schemes"):
+    for expand in ("", "legs", "schemes", "evidence", "legs,schemes", "evidence,schemes"):
         response = client.get("/api/v1/projects/", {"page_size": 100, **({"expand": expand} if expand else {})})
         assert response.status_code == 200, expand
         rows = response.json()["results"]
