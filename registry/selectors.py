@@ -69,7 +69,7 @@ def _visible_projects(*, organisations: QuerySet, hub_repos: QuerySet, legs: Pre
 
 def get_project(*, slug: str) -> Project:
     """One visible project by slug; raises Project.DoesNotExist."""
-    return list_projects().prefetch_related("evidence", "hub_repos__legs").get(slug=slug)
+    return list_projects().prefetch_related("hub_repos__legs").get(slug=slug)
 
 
 def list_related_projects(*, project: Project, limit: int = 12) -> QuerySet[Project]:
