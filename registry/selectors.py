@@ -42,6 +42,10 @@ def list_projects(*, with_evidence: bool = True) -> QuerySet[Project]:
                              legs=_legs(with_evidence=with_evidence))
 
 
+# What no list row shows of a project: its description, search vector, and editing and review bookkeeping.
+UNLISTED_PROJECT_FIELDS = ("description", "search_vector", "sources", "base_models", "review_reason", "person_edited")
+
+
 def list_project_rows(*, with_evidence: bool = True) -> QuerySet[Project]:
     """`list_projects` without what no list row shows: the description, the search vector, the editing and
     review bookkeeping; of each organisation and Hub repo only what refers to it."""
@@ -49,8 +53,7 @@ def list_project_rows(*, with_evidence: bool = True) -> QuerySet[Project]:
         organisations=Organisation.objects.only("slug", "name", "country"),
         hub_repos=HubRepo.objects.only("project_id", "repo_type", "repo_id", "role", "data_origin"),
         legs=_legs(with_evidence=with_evidence),
-    ).defer("description", "search_vector", "sources", "base_models", "review_reason", "person_edited",
-            "index_assessment__dimensions")
+    ).defer(*UNLISTED_PROJECT_FIELDS, "index_assessment__dimensions")
 
 
 def _visible_projects(*, organisations: QuerySet, hub_repos: QuerySet, legs: Prefetch) -> QuerySet[Project]:
@@ -174,13 +177,14 @@ def licence_class_of_repo() -> Coalesce:
 
 
 def list_hub_repos(*, with_evidence: bool = True) -> QuerySet[HubRepo]:
-    """Hub repos of visible projects, with their project, licence class (`license_class`,
-    "unknown" when the licence is not in our table) and legs (with their evidence unless told otherwise),
-    in type then id order."""
+    """Hub repos of visible projects, with their project (without what no list row shows), licence class
+    (`license_class`, "unknown" when the licence is not in our table) and legs (with their evidence unless told
+    otherwise), in type then id order."""
     return (
         HubRepo.objects.filter(project__isnull=False)
         .exclude(project__status=Project.Status.HIDDEN)
         .select_related("project")
+        .defer(*(f"project__{name}" for name in UNLISTED_PROJECT_FIELDS))
         .annotate(license_class=licence_class_of_repo())
         .prefetch_related(_legs(with_evidence=with_evidence))
         .order_by("repo_type", "repo_id")

@@ -1,5 +1,5 @@
-"""Indexes for the reads of a large catalog: the project lists' orders, and on PostgreSQL the projects built on
-a Hub repo (a GIN index on `base_models`, which SQLite cannot create; see 0012)."""
+"""Indexes for the reads of a large catalog: the project and Hub repo lists' orders, and on PostgreSQL the
+projects built on a Hub repo (a GIN index on `base_models`, which SQLite cannot create; see 0012)."""
 
 import django.db.models.functions.text
 from django.db import migrations, models
@@ -34,6 +34,10 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="project",
             index=models.Index(fields=["created_at", "id"], name="registry_project_created_id"),
+        ),
+        migrations.AddIndex(
+            model_name="hubrepo",
+            index=models.Index(fields=["repo_type", "repo_id", "id"], name="registry_hubrepo_list_order"),
         ),
         migrations.RunPython(_on_postgresql(CREATE_INDEX), _on_postgresql(DROP_INDEX)),
     ]

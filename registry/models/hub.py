@@ -144,6 +144,8 @@ class HubRepo(models.Model):
             models.Index(fields=["license"]),
             # Facet counts (licence class, has Hub data) read these three columns of every repo of the catalog.
             models.Index(fields=["project", "license", "data_origin"], name="hubrepo_project_facets"),
+            # The API's Hub repo list order, ending with the primary key (api.pagination).
+            models.Index(fields=["repo_type", "repo_id", "id"], name="registry_hubrepo_list_order"),
         ]
 
     def __str__(self):
