@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db.models import BigIntegerField, DateTimeField, Q, QuerySet, Value
+from django.db.models import BigIntegerField, DateTimeField, F, Lookup, Q, QuerySet, Value
+from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.db.models.functions import Coalesce
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
@@ -165,8 +166,14 @@ def _without_nulls(queryset: QuerySet, name: str) -> tuple[QuerySet, str]:
     return queryset.annotate(**{f"{name}_sort_key": key}), f"{name}_sort_key"
 
 
-def seek(keys: list[SortKey], position: tuple, *, backwards: bool) -> Q:
+def seek(keys: list[SortKey], position: tuple, *, backwards: bool) -> Q | Lookup:
     """Rows strictly after `position` in the order of `keys` (before it when `backwards`)."""
+    earlier = {key.descending != backwards for key in keys}
+    if len(earlier) == 1:
+        # All keys one way: a row comparison, `(a, b, pk) > (x, y, z)`, which a database seeks in an index on
+        # (a, b, pk); the equivalent OR below only lets it seek on `a`.
+        comparison = TupleLessThan if earlier.pop() else TupleGreaterThan
+        return comparison(Tuple(*(F(key.attribute) for key in keys)), position)
     after, equal = Q(), Q()
     for key, value in zip(keys, position, strict=True):
         lookup = "lt" if key.descending != backwards else "gt"
