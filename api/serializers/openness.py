@@ -91,7 +91,8 @@ class LegSerializer(serializers.Serializer):
                   "single checkpoint decided it (and always for a checkpoint's own legs)." + EXPANDED_IN_LISTS)
     justification = serializers.CharField(
         required=False,
-        help_text="The moderator's written justification when `source` is `override`, else empty." + EXPANDED_IN_LISTS)
+        help_text="The moderator's written justification when `source` is `override`, else empty."
+                  + EXPANDED_IN_LISTS)
     evidence = EvidenceField(
         required=False,
         help_text="The facts behind the computed value. In a single resource always; in a list only with "
@@ -103,7 +104,8 @@ class LegSerializer(serializers.Serializer):
         child=serializers.CharField(), required=False,
         help_text="Problems the registry flags about this leg." + EXPANDED_IN_LISTS)
     assessed_at = serializers.DateTimeField(
-        allow_null=True, required=False, help_text="When the rules last computed the leg; null if never." + EXPANDED_IN_LISTS)
+        allow_null=True, required=False,
+        help_text="When the rules last computed the leg; null if never." + EXPANDED_IN_LISTS)
 
     def get_fields(self):
         fields = super().get_fields()

@@ -4,7 +4,8 @@ projects built on a Hub repo (a GIN index on `base_models`, which SQLite cannot 
 import django.db.models.functions.text
 from django.db import migrations, models
 
-CREATE_INDEX = "CREATE INDEX registry_project_base_models_gin ON registry_project USING gin (base_models jsonb_path_ops)"
+CREATE_INDEX = ("CREATE INDEX registry_project_base_models_gin ON registry_project "
+                "USING gin (base_models jsonb_path_ops)")
 DROP_INDEX = "DROP INDEX IF EXISTS registry_project_base_models_gin"
 
 
