@@ -49,6 +49,11 @@ class Badge:
         """From objects with `leg` and `value` (LegAssessment rows); a missing leg is unknown."""
         return cls(**{row.leg: row.value for row in rows})
 
+    @classmethod
+    def of_project(cls, project) -> Badge:
+        """From a project's leg columns, which the openness recompute keeps equal to its legs' effective values."""
+        return cls(code=project.code_leg, model=project.model_leg, corpus=project.corpus_leg)
+
     @property
     def label(self) -> Label:
         return label_for(code=self.code, model=self.model, corpus=self.corpus)

@@ -78,9 +78,9 @@ def get_project(*, slug: str) -> Project:
 def list_related_projects(*, project: Project, limit: int = 12) -> QuerySet[Project]:
     """Other visible projects sharing an organisation or a base model with `project` (named in its
     `base_models`, built on one of its Hub repos, or owning the repo it is built on), in name order
-    (case-insensitive), at most `limit`; with organisations, legs, and as `base_repos` those of their Hub repos
-    that `project` is built on. Reads `project`'s prefetched organisations and Hub repos; at most four
-    queries whatever the number of organisations, repos or results."""
+    (case-insensitive), at most `limit`; with organisations, and as `base_repos` those of their Hub repos that
+    `project` is built on (badges read the leg columns). Reads `project`'s prefetched organisations and Hub repos;
+    at most three queries whatever the number of organisations, repos or results."""
     bases = [repo_id for repo_id in project.base_models if isinstance(repo_id, str)]
     own_repos = [repo.repo_id for repo in project.hub_repos.all()]
     return (
@@ -89,7 +89,6 @@ def list_related_projects(*, project: Project, limit: int = 12) -> QuerySet[Proj
         .exclude(pk=project.pk)
         .prefetch_related(
             Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
-            "legs",
             Prefetch("hub_repos", queryset=HubRepo.objects.filter(repo_id__in=bases).only("repo_id", "project_id"),
                      to_attr="base_repos"),
         )
@@ -220,11 +219,10 @@ def list_sync_runs() -> QuerySet[SyncRun]:
 
 
 def get_badge_project(*, slug: str) -> Project:
-    """One visible model family with its legs, for its SVG badge; raises Project.DoesNotExist."""
+    """One visible model family, for its SVG badge (read from its leg columns); raises Project.DoesNotExist."""
     return (
         Project.objects.exclude(status=Project.Status.HIDDEN)
         .filter(kind=Project.Kind.MODEL_FAMILY)
-        .prefetch_related("legs")
         .get(slug=slug)
     )
 
@@ -321,12 +319,12 @@ LEG_RANK = {LegValue.OPEN: 0, LegValue.PARTIAL: 1, LegValue.CLOSED: 2, LegValue.
 
 
 def list_grid_projects() -> QuerySet[Project]:
-    """Visible model families with their legs, organisations and OSAI Index assessment, in name order
+    """Visible model families with their organisations and OSAI Index assessment, in name order
     (case-insensitive); the openness aliases of `with_openness` are there for filters and `order_grid`."""
     return (
         with_openness(Project.objects.exclude(status=Project.Status.HIDDEN).filter(kind=Project.Kind.MODEL_FAMILY))
         .select_related("index_assessment")
-        .prefetch_related(Prefetch("organisations", queryset=Organisation.objects.order_by("name")), "legs")
+        .prefetch_related(Prefetch("organisations", queryset=Organisation.objects.order_by("name")))
         .order_by(Lower("name"), "pk")
     )
 
@@ -408,11 +406,11 @@ def list_comparable_projects() -> QuerySet[Project]:
 
 
 def list_catalog_projects() -> QuerySet[Project]:
-    """Visible projects with their organisations (in name order) and legs, in name order (case-insensitive):
-    the rows of the organisation, country and language pages."""
+    """Visible projects with their organisations (in name order), in name order (case-insensitive): the rows of
+    the organisation, country and language pages."""
     return (
         Project.objects.exclude(status=Project.Status.HIDDEN)
-        .prefetch_related(Prefetch("organisations", queryset=Organisation.objects.order_by("name")), "legs")
+        .prefetch_related(Prefetch("organisations", queryset=Organisation.objects.order_by("name")))
         .order_by(Lower("name"), "pk")
     )
 

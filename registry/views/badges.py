@@ -53,4 +53,4 @@ def _badge_of(slug: str) -> tuple[Project, Badge]:
         project = selectors.get_badge_project(slug=slug)
     except Project.DoesNotExist:
         raise Http404("No such model family.") from None
-    return project, Badge.from_legs(project.legs.all())
+    return project, Badge.of_project(project)

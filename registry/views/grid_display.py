@@ -66,7 +66,7 @@ class FilterControl:
 
 def grid_row(project: Project) -> GridRow:
     """One family's verdicts: legs (each linking to its explanation), label, Index score and MOF class."""
-    badge = Badge.from_legs(project.legs.all())
+    badge = Badge.of_project(project)
     page = project.get_absolute_url()
     score = getattr(getattr(project, "index_assessment", None), "score", None)
     mof = (project.schemes or {}).get("mof") or {}

@@ -68,10 +68,10 @@ class CheckpointView:
 
 
 def project_badge(project: Project) -> Badge | None:
-    """The badge of a model family from its prefetched legs; None for projects that are not rated."""
+    """The badge of a model family (from its leg columns); None for projects that are not rated."""
     if project.kind != Project.Kind.MODEL_FAMILY:
         return None
-    return Badge.from_legs(project.legs.all())
+    return Badge.of_project(project)
 
 
 def leg_views(rows) -> list[LegView]:
