@@ -70,6 +70,20 @@ def _visible_projects(*, organisations: QuerySet, hub_repos: QuerySet, legs: Pre
     )
 
 
+def list_project_cards() -> QuerySet[Project]:
+    """Visible projects as the website's project list shows them: with their organisations and, for the
+    download and like totals, their Hub repos' counts; badges read the leg columns. In name order."""
+    return (
+        Project.objects.exclude(status=Project.Status.HIDDEN)
+        .defer(*UNLISTED_PROJECT_FIELDS)
+        .prefetch_related(
+            Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
+            Prefetch("hub_repos", queryset=HubRepo.objects.only("project_id", "downloads", "likes")),
+        )
+        .order_by("name")
+    )
+
+
 def get_project(*, slug: str) -> Project:
     """One visible project by slug; raises Project.DoesNotExist."""
     return list_projects().prefetch_related("hub_repos__legs").get(slug=slug)

@@ -50,14 +50,14 @@ def project_list(request):
 
 def _valid_filterset(data) -> tuple[ProjectFilterSet, list[str]]:
     """The FilterSet of `data` without the parameters it rejects, and the names of those (shown, not fatal)."""
-    filterset = ProjectFilterSet(data, queryset=selectors.list_projects())
+    filterset = ProjectFilterSet(data, queryset=selectors.list_project_cards())
     if filterset.is_valid():
         return filterset, []
     ignored = sorted(filterset.errors)
     kept = data.copy()
     for name in ignored:
         kept.pop(name, None)
-    filterset = ProjectFilterSet(kept, queryset=selectors.list_projects())
+    filterset = ProjectFilterSet(kept, queryset=selectors.list_project_cards())
     filterset.is_valid()
     return filterset, ignored
 
