@@ -1,5 +1,5 @@
-"""The cache for what may vanish at any moment: cached API responses, the catalog version, throttle
-history (settings.CACHES["volatile"], a Redis with an eviction policy).
+"""The cache for what may vanish at any moment: cached API responses and pages, throttle
+counters (settings.CACHES["volatile"], a Redis with an eviction policy).
 
 Its Redis may be down: django-redis then answers every read with None and drops every write after
 a short socket timeout, so callers treat None as "not cached" and carry on from the database.
