@@ -50,6 +50,15 @@ def test_search_ranks_a_name_match_above_a_summary_match(client):
     assert names(client.get(URL, {"search": "lucie"})) == ["Lucie", "Alpha"]
 
 
+def test_search_ranks_by_the_text_when_no_name_is_close_to_it(client):
+    # "Luce" is not close enough to "lucie" to match it, so its likeness does not lift it above a summary
+    # that names Lucie twice.
+    ProjectFactory(name="Luce", summary="Trained like Lucie.")
+    ProjectFactory(name="Alpha", summary="Trained like Lucie, as Lucie was.")
+    search_catalog()
+    assert names(client.get(URL, {"search": "lucie"})) == ["Alpha", "Luce"]
+
+
 @on_postgresql
 def test_search_with_a_typo_still_finds_the_project_on_postgresql(client):
     ProjectFactory(name="Mistral NeMo", summary="A 12B model.")
