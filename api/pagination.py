@@ -20,6 +20,7 @@ from rest_framework.utils.urls import replace_query_param
 
 from api.cursors import decode_cursor, encode_cursor
 from api.errors import InvalidParameter
+from registry.paging import keys_in_order, rows_in_key_order
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -85,9 +86,12 @@ class KeysetPagination(BasePagination):
         if cursor:
             queryset = queryset.filter(seek(self.keys, cursor.position, backwards=backwards))
         ordered = queryset.order_by(*(key.order_by(backwards=backwards) for key in self.keys))
-        rows = list(ordered[: self.page_size + 1])
+        rows = self.rows(ordered, self.page_size + 1)
         page = rows[: self.page_size]
         return (page[::-1] if backwards else page), len(rows) > self.page_size
+
+    def rows(self, ordered: QuerySet, limit: int) -> list:
+        return list(ordered[:limit])
 
     def set_neighbours(self, page: list, has_more: bool, cursor: Cursor | None) -> None:
         # Walking backwards, the row the cursor came from always follows this page.
@@ -183,3 +187,11 @@ def seek(keys: list[SortKey], position: tuple, *, backwards: bool) -> Q | Lookup
     first = keys[0]
     bound = Q(**{f"{first.attribute}__{'lte' if first.descending != backwards else 'gte'}": position[0]})
     return bound & after
+
+
+class KeysFirstPagination(KeysetPagination):
+    """Keyset pagination that reads the page's keys first, then its rows (`registry.paging`): for wide rows
+    chosen among many, such as a search of the projects, where an index can answer the first step alone."""
+
+    def rows(self, ordered: QuerySet, limit: int) -> list:
+        return rows_in_key_order(ordered, list(keys_in_order(ordered)[:limit]))

@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.exceptions import NotFound
 
+from api.pagination import KeysFirstPagination
 from api.serializers import (
     HubRepoSerializer,
     LicenceSerializer,
@@ -49,6 +50,7 @@ class ProjectList(ApiListView):
     ordering_fields = ["name", "slug", "created_at", "updated_at"]
     ordering = ["name"]
     expansions = (EVIDENCE, LEGS, SCHEMES)
+    pagination_class = KeysFirstPagination
 
     def get_queryset(self):
         return selectors.list_project_rows(with_evidence=self.with_evidence())

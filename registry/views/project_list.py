@@ -14,6 +14,7 @@ from registry import selectors
 from registry.facets import count_project_facets
 from registry.filters import ProjectFilterSet
 from registry.models import Project
+from registry.paging import keys_in_order, rows_in_key_order
 from registry.search import SORTS, order_projects
 from registry.views.openness_display import project_badge
 
@@ -32,7 +33,8 @@ def project_list(request):
     filterset, ignored = _valid_filterset(request.GET)
     # Unknown sorts fall back to the best match, which order_projects makes the name order when not searching.
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
-    page = Paginator(order_projects(filterset.qs, sort), PAGE_SIZE).get_page(request.GET.get("page"))
+    projects = order_projects(filterset.qs, sort)
+    page = Paginator(keys_in_order(projects), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "search": filterset.form.cleaned_data.get("search") or "",
         "sort": sort,
@@ -40,7 +42,7 @@ def project_list(request):
         "facets": (facets := count_project_facets(filterset)),
         "active_filters": sum(any(value.selected for value in facet.values) for facet in facets),
         "page": page,
-        "entries": [_entry(project) for project in page],
+        "entries": [_entry(project) for project in rows_in_key_order(projects, list(page))],
         "ignored": ignored,
         "is_htmx": _wants_fragment(request),
     }
