@@ -1,6 +1,6 @@
-"""An index that answers a search's page of keys on its own, on PostgreSQL.
+"""An index that answers a search's page of keys on its own, and finer word statistics, on PostgreSQL.
 
-A page of projects is chosen in two steps (`registry.selectors.list_in_key_order`): the keys of the page,
+A page of projects is chosen in two steps (`registry.paging`): the keys of the page,
 then its rows. This index holds everything the first step of a search reads (the visible projects' names,
 keys and search vectors), so that step is an index-only scan of a few tens of megabytes instead of a read
 of the wide project rows: in name order it stops at the end of the page, and to rank by relevance or to
@@ -11,17 +11,25 @@ PostgreSQL-only SQL, guarded as in 0012: other databases keep no search vector t
 
 from django.db import migrations
 
-CREATE_INDEX = (
+CREATE = [
     "CREATE INDEX registry_project_search_by_name ON registry_project (name, id) INCLUDE (search_vector) "
-    "WHERE status <> 'hidden'"
-)
-DROP_INDEX = "DROP INDEX IF EXISTS registry_project_search_by_name"
+    "WHERE status <> 'hidden'",
+    # PostgreSQL estimates a word it has no statistics for at half the rarest word it has; with the default
+    # 100 that is 500 projects at 100,000, so a typo that matches nothing was sought by reading the whole
+    # index in name order for a page it would never fill. At 1,000 the estimate is about 10 projects.
+    "ALTER TABLE registry_project ALTER COLUMN search_vector SET STATISTICS 1000",
+]
+DROP = [
+    "DROP INDEX IF EXISTS registry_project_search_by_name",
+    "ALTER TABLE registry_project ALTER COLUMN search_vector SET STATISTICS -1",
+]
 
 
-def _on_postgresql(statement):
+def _on_postgresql(statements):
     def run(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(statement)
+            for statement in statements:
+                schema_editor.execute(statement)
     return run
 
 
@@ -32,5 +40,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(_on_postgresql(CREATE_INDEX), _on_postgresql(DROP_INDEX)),
+        migrations.RunPython(_on_postgresql(CREATE), _on_postgresql(DROP)),
     ]
