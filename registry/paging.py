@@ -6,7 +6,10 @@ search for a common word then ranks or sorts narrow index entries, not the wide 
 joins. The second query reads only the page's rows, whole, by primary key.
 """
 
-from django.db.models import QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet, Window
+
+BEYOND_ANY_CATALOG = 2**31
 
 
 def keys_in_order(queryset: QuerySet) -> QuerySet:
@@ -18,3 +21,23 @@ def rows_in_key_order(queryset: QuerySet, keys: list) -> list:
     """The rows of `queryset` with these primary keys, in the keys' order; a row gone since is left out."""
     found = queryset.order_by().in_bulk(keys)
     return [found[key] for key in keys if key in found]
+
+
+class KeysPaginator(Paginator):
+    """Pages of a `keys_in_order` queryset that read the list's length along with the page's keys: one pass
+    over the matches instead of a count and then a page. A page past the end counts first, as Paginator does."""
+
+    def get_page(self, number) -> Page:
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        bottom = (number - 1) * self.per_page
+        if bottom > BEYOND_ANY_CATALOG:  # nor could the database take it as an offset
+            return super().get_page(number)
+        rows = list(self.object_list.annotate(total=Window(Count("pk"))).values_list("pk", "total")
+                    [bottom:bottom + self.per_page])
+        if not rows:
+            return super().get_page(number)
+        self.__dict__["count"] = rows[0][1]
+        return self._get_page([key for key, _ in rows], number, self)

@@ -7,14 +7,13 @@ With htmx the form asks again while the visitor types and gets only `partials/pr
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from registry import selectors
 from registry.facets import count_project_facets
 from registry.filters import ProjectFilterSet
 from registry.models import Project
-from registry.paging import keys_in_order, rows_in_key_order
+from registry.paging import KeysPaginator, keys_in_order, rows_in_key_order
 from registry.search import SORTS, order_projects
 from registry.views.openness_display import project_badge
 
@@ -34,7 +33,7 @@ def project_list(request):
     # Unknown sorts fall back to the best match, which order_projects makes the name order when not searching.
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
     projects = order_projects(filterset.qs, sort)
-    page = Paginator(keys_in_order(projects), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = KeysPaginator(keys_in_order(projects), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "search": filterset.form.cleaned_data.get("search") or "",
         "sort": sort,

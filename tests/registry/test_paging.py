@@ -3,7 +3,7 @@
 import pytest
 
 from registry.models import Project
-from registry.paging import keys_in_order, rows_in_key_order
+from registry.paging import KeysPaginator, keys_in_order, rows_in_key_order
 from tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,3 +20,21 @@ def test_rows_come_in_the_order_of_their_keys_and_a_row_gone_since_is_left_out()
     keys = [second.pk, gone.pk, first.pk]
     gone.delete()
     assert rows_in_key_order(Project.objects.order_by("name"), keys) == [second, first]
+
+
+def test_a_page_reads_the_number_of_rows_with_its_keys(django_assert_num_queries):
+    alpha, beta, _ = (ProjectFactory(name=name) for name in ("Alpha", "Beta", "Gamma"))
+    with django_assert_num_queries(1):
+        page = KeysPaginator(keys_in_order(Project.objects.order_by("name")), 2).get_page("1")
+        assert (list(page), page.paginator.count, page.paginator.num_pages) == ([alpha.pk, beta.pk], 3, 2)
+
+
+@pytest.mark.parametrize(("number", "expected"), [
+    ("3", ["Gamma"]), ("9" * 30, ["Gamma"]), ("last", ["Alpha", "Beta"]), (None, ["Alpha", "Beta"]),
+])
+def test_a_page_past_the_end_is_the_last_one_and_one_that_is_not_a_number_the_first(number, expected):
+    for name in ("Alpha", "Beta", "Gamma"):
+        ProjectFactory(name=name)
+    projects = Project.objects.order_by("name")
+    page = KeysPaginator(keys_in_order(projects), 2).get_page(number)
+    assert [project.name for project in rows_in_key_order(projects, list(page))] == expected
