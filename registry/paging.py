@@ -1,8 +1,8 @@
 """A page of a long list read in two steps: the keys of its rows, then the rows.
 
 The first query reads only what the filter and the order need, so an index can answer it alone (on
-PostgreSQL the index of migration 0020 holds the names, keys and search vectors of visible projects): a
-search for a common word then ranks or sorts narrow index entries, not the wide project rows with their
+PostgreSQL `registry_project_search_by_name` holds the names, keys and search vectors of visible projects):
+a search for a common word then ranks or sorts narrow index entries, not the wide project rows with their
 joins. The second query reads only the page's rows, whole, by primary key.
 """
 
