@@ -36,7 +36,7 @@ def _on_postgresql(statements):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("registry", "0019_facet_indexes"),
+        ("registry", "0020_read_indexes"),
     ]
 
     operations = [
