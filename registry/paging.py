@@ -7,7 +7,7 @@ joins. The second query reads only the page's rows, whole, by primary key.
 """
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet, Window
+from django.db.models import Count, QuerySet, RowRange, Window
 
 BEYOND_ANY_CATALOG = 2**31
 
@@ -35,8 +35,11 @@ class KeysPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         if bottom > BEYOND_ANY_CATALOG:  # nor could the database take it as an offset
             return super().get_page(number)
-        rows = list(self.object_list.annotate(total=Window(Count("pk"))).values_list("pk", "total")
-                    [bottom:bottom + self.per_page])
+        # Counted over the list's own order: the database then sorts narrow (key, sort values) rows once for
+        # both, where a bare COUNT(*) OVER () made it carry every match's sort inputs past the count.
+        total = Window(Count("pk"), order_by=list(self.object_list.query.order_by) or None,
+                       frame=RowRange(start=None, end=None))
+        rows = list(self.object_list.annotate(total=total).values_list("pk", "total")[bottom:bottom + self.per_page])
         if not rows:
             return super().get_page(number)
         self.__dict__["count"] = rows[0][1]
