@@ -8,6 +8,8 @@ import django.contrib.postgres.search
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
+from registry.migrations._postgresql import on_postgresql
+
 CREATE_INDEXES = [
     "CREATE INDEX registry_project_search_vector_gin ON registry_project USING gin (search_vector)",
     "CREATE INDEX registry_project_name_trgm_gin ON registry_project USING gin (name gin_trgm_ops)",
@@ -28,14 +30,6 @@ UPDATE registry_project AS p SET search_vector =
 """
 
 
-def _on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-    return run
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -49,5 +43,5 @@ class Migration(migrations.Migration):
             name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(blank=True, editable=False, null=True),
         ),
-        migrations.RunPython(_on_postgresql([*CREATE_INDEXES, FILL_VECTORS]), _on_postgresql(DROP_INDEXES)),
+        migrations.RunPython(on_postgresql([*CREATE_INDEXES, FILL_VECTORS]), on_postgresql(DROP_INDEXES)),
     ]

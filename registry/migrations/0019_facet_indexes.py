@@ -8,6 +8,8 @@ SQL, as in 0012_project_search.
 
 from django.db import migrations, models
 
+from registry.migrations._postgresql import on_postgresql
+
 CREATE_GIN = [
     "CREATE INDEX registry_project_countries_gin ON registry_project USING gin (countries jsonb_path_ops)",
     "CREATE INDEX registry_project_languages_gin ON registry_project USING gin (languages jsonb_path_ops)",
@@ -16,14 +18,6 @@ DROP_GIN = [
     "DROP INDEX IF EXISTS registry_project_countries_gin",
     "DROP INDEX IF EXISTS registry_project_languages_gin",
 ]
-
-
-def _on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-    return run
 
 
 class Migration(migrations.Migration):
@@ -41,5 +35,5 @@ class Migration(migrations.Migration):
             model_name='project',
             index=models.Index(condition=models.Q(('status', 'hidden'), _negated=True), fields=['id'], name='project_visible_ids'),
         ),
-        migrations.RunPython(_on_postgresql(CREATE_GIN), _on_postgresql(DROP_GIN)),
+        migrations.RunPython(on_postgresql(CREATE_GIN), on_postgresql(DROP_GIN)),
     ]

@@ -4,16 +4,11 @@ projects built on a Hub repo (a GIN index on `base_models`, which SQLite cannot 
 import django.db.models.functions.text
 from django.db import migrations, models
 
+from registry.migrations._postgresql import on_postgresql
+
 CREATE_INDEX = ("CREATE INDEX registry_project_base_models_gin ON registry_project "
                 "USING gin (base_models jsonb_path_ops)")
 DROP_INDEX = "DROP INDEX IF EXISTS registry_project_base_models_gin"
-
-
-def _on_postgresql(statement):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(statement)
-    return run
 
 
 class Migration(migrations.Migration):
@@ -40,5 +35,5 @@ class Migration(migrations.Migration):
             model_name="hubrepo",
             index=models.Index(fields=["repo_type", "repo_id", "id"], name="registry_hubrepo_list_order"),
         ),
-        migrations.RunPython(_on_postgresql(CREATE_INDEX), _on_postgresql(DROP_INDEX)),
+        migrations.RunPython(on_postgresql([CREATE_INDEX]), on_postgresql([DROP_INDEX])),
     ]

@@ -12,6 +12,8 @@ PostgreSQL-only SQL, guarded as in 0012: other databases keep no search vector t
 
 from django.db import migrations
 
+from registry.migrations._postgresql import on_postgresql
+
 CREATE = [
     "CREATE INDEX registry_project_search_by_name ON registry_project (name, id) INCLUDE (search_vector) "
     "WHERE status <> 'hidden'",
@@ -39,14 +41,6 @@ DROP = [
 ]
 
 
-def _on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-    return run
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -54,5 +48,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(_on_postgresql(CREATE), _on_postgresql(DROP)),
+        migrations.RunPython(on_postgresql(CREATE), on_postgresql(DROP)),
     ]
