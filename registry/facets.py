@@ -66,10 +66,15 @@ class FacetCounts:
         self.set_filters = {name for name, value in filterset.form.cleaned_data.items() if value not in (None, "")}
         self.column_counts: dict[str | None, dict[str, int]] = {}
 
+    def own_filter(self, facet: str | None) -> str | None:
+        """The filter `facet` leaves out: its own when the request sets it (None: every facet without one shares
+        the rows of all the request's filters)."""
+        return facet if facet in self.set_filters else None
+
     def rows(self, facet: str | None) -> QuerySet:
         """The projects `facet` counts over: every filter of the request but its own."""
         visible = Project.objects.exclude(status=Project.Status.HIDDEN).order_by()
-        rows = self.filterset.filter_queryset_without(facet if facet in self.set_filters else None, visible)
+        rows = self.filterset.filter_queryset_without(self.own_filter(facet), visible)
         if rows.query.annotations:  # a search's rank: count the matching ids, neither ranking nor grouping by it
             return Project.objects.filter(pk__in=rows.values("pk")).order_by()
         return rows
@@ -82,17 +87,19 @@ class FacetCounts:
             return _codes(self.rows(facet), *CODE_LISTS[facet]), False
         if facet == "license_class":
             return _licence_classes(self.rows(facet)), False
-        counts = self._columns(facet if facet in self.set_filters else None)
+        counts = self._columns(facet)
         if facet == "has_hub_data":
             return _hub_data(self.rows(facet), total=sum(counts[f"kind:{kind}"] for kind in Project.Kind.values)), False
         return [(value, label, counts[f"{facet}:{value}"]) for value, label in COLUMN_VALUES[facet]], False
 
-    def _columns(self, facet: str | None) -> dict[str, int]:
-        if facet not in self.column_counts:
-            self.column_counts[facet] = self.rows(facet).aggregate(**{
+    def _columns(self, facet: str) -> dict[str, int]:
+        """The counts of every column facet over `facet`'s rows, counted once for all facets sharing them."""
+        key = self.own_filter(facet)
+        if key not in self.column_counts:
+            self.column_counts[key] = self.rows(facet).aggregate(**{
                 f"{name}:{value}": Count("pk", filter=condition)
                 for name, conditions in COLUMN_CONDITIONS.items() for value, condition in conditions.items()})
-        return self.column_counts[facet]
+        return self.column_counts[key]
 
 
 def _yes_no(condition: Q) -> dict[str, Q]:
