@@ -1,6 +1,7 @@
 """factory_boy factories for the catalog's models."""
 
 import factory
+from django.db import transaction
 from django.utils import timezone
 
 from registry.models import (
@@ -14,6 +15,7 @@ from registry.models import (
     RepoType,
     SyncRun,
 )
+from registry.services.openness import recompute_project_openness
 from registry.services.search_index import refresh_search_vectors
 
 
@@ -109,6 +111,12 @@ class IndexAssessmentFactory(factory.django.DjangoModelFactory):
     source_file = "example.yaml"
     source_commit = "0" * 40
     dimensions = factory.LazyFunction(lambda: {"trainingcode": {"class": "open"}, "paper": {"class": "closed"}})
+
+
+def recompute(project, **kwargs):
+    """Recompute `project`'s openness as the services do, inside a transaction; its change records."""
+    with transaction.atomic():
+        return recompute_project_openness(project=project, **kwargs)
 
 
 def synced(repo: HubRepo, **fields) -> HubRepo:

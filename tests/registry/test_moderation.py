@@ -13,15 +13,11 @@ from registry.services.openness import (
     override_leg,
     recompute_project_openness,
 )
-from tests.factories import EvidenceFactory, HubRepoFactory, ProjectFactory, UserFactory, synced
+from tests.factories import EvidenceFactory, HubRepoFactory, ProjectFactory, UserFactory, recompute, synced
 
 pytestmark = pytest.mark.django_db
 REVIEW_URL = reverse("registry:moderation-review")
 
-
-def recompute(project):
-    with transaction.atomic():
-        return recompute_project_openness(project=project)
 
 
 def override(project, value, justification="Reason.", *, user):

@@ -5,7 +5,7 @@ import json
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from registry.models import ChangeRecord, HubRepo, LegAssessment, Project
@@ -20,6 +20,7 @@ from tests.factories import (
     IndexAssessmentFactory,
     ProjectFactory,
     SyncRunFactory,
+    recompute,
     synced,
     synced_from_fixture,
 )
@@ -35,10 +36,6 @@ SEEDED_HUB_REPOS = [
     "OpenLLM-France/Lucie-Training-Dataset",
 ]
 
-
-def recompute(project, **kwargs):
-    with transaction.atomic():
-        return recompute_project_openness(project=project, **kwargs)
 
 
 def legs(subject) -> dict:

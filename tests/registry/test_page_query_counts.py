@@ -7,7 +7,7 @@ from itertools import count
 from urllib.parse import urlsplit
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 from django.utils import timezone
@@ -17,7 +17,6 @@ from registry.forms.corrections import CorrectionForm, structured_correction
 from registry.forms.submissions import ProjectSubmissionForm, structured
 from registry.models import ChangeRecord, CodeCoverage, CodeRepository, DownloadCount, HubRepo, Project, Submission
 from registry.services.moderation import request_changes
-from registry.services.openness.recompute import recompute_project_openness
 from registry.services.right_of_reply import approve_representation, publish_reply, request_representation
 from registry.services.submissions import report_problem, submit_project, suggest_correction
 from tests.factories import (
@@ -30,6 +29,7 @@ from tests.factories import (
     ProjectFactory,
     SyncRunFactory,
     UserFactory,
+    recompute,
     synced,
 )
 from tests.submissions_fixtures import (  # noqa: F401  (fixtures)
@@ -145,10 +145,6 @@ def _equip(family: Project, n: int) -> None:
     recompute(family)
     DownloadCount.objects.create(hub_repo=model, day=date(2026, 11, 1 + n % 28), downloads=10 * n)
 
-
-def recompute(project: Project) -> None:
-    with transaction.atomic():
-        recompute_project_openness(project=project)
 
 
 class Site:

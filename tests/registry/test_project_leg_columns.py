@@ -2,19 +2,14 @@
 leg rows, the value its page shows: filters, facets and counts over the whole catalog read them."""
 
 import pytest
-from django.db import transaction
 
 from registry.filters import ProjectFilterSet
 from registry.models import LegAssessment, Project
-from registry.services.openness import clear_override, override_leg, recompute_project_openness
-from tests.factories import HubRepoFactory, ProjectFactory, UserFactory, synced
+from registry.services.openness import clear_override, override_leg
+from tests.factories import HubRepoFactory, ProjectFactory, UserFactory, recompute, synced
 
 pytestmark = pytest.mark.django_db
 
-
-def recompute(project):
-    with transaction.atomic():
-        recompute_project_openness(project=project)
 
 
 def columns(project) -> dict[str, str]:
