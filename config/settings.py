@@ -292,6 +292,9 @@ API_CACHE_MAX_AGE = 60  # seconds browsers and shared caches may reuse a respons
 API_RESPONSE_CACHE_SECONDS = 60 * 60  # a stored response lives at most this long
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=5 * 60)  # a stored page lives at most this long
 PAGE_SHARED_CACHE_SECONDS = 5  # how long a proxy in front may reuse an anonymous page unasked
+# How long a process may reuse the catalog version it read before reading it again; its own writes are seen at
+# once, another process's within this many seconds (registry.services.catalog_version).
+CATALOG_VERSION_MAX_AGE = env.float("CATALOG_VERSION_MAX_AGE", default=1.0)
 CORS_EXPOSE_HEADERS = ["ETag", "Link", "Retry-After"]
 SPECTACULAR_SETTINGS = {
     "TITLE": "European Open LLM Registry API",

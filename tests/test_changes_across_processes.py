@@ -1,6 +1,7 @@
-"""A change committed by one process is served by every other process at once, with the default in-process
-cache: the web server caches API responses, pages and badges in its own memory, and a management command in another
-process edits the catalog through a service."""
+"""A change committed by one process is served by every other process within CATALOG_VERSION_MAX_AGE (the time a
+process reuses the catalog version it read), with the default in-process cache: the web server caches API
+responses, pages and badges in its own memory, and a management command in another process edits the catalog
+through a service."""
 
 import json
 import os
@@ -61,14 +62,24 @@ def _wait_until_up(url: str, server: subprocess.Popen) -> None:
 
 @pytest.fixture
 def in_process_cache_env(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "CACHE_URL")}
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "CACHE_URL", "CATALOG_VERSION_MAX_AGE")}
     env |= {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "DJANGO_DEBUG": "true"}
     _manage(env, "migrate", "--no-input")
     _manage(env, "shell", "-c", SETUP)
     return env
 
 
-def test_an_edit_made_by_another_process_is_served_at_once_despite_the_in_process_cache(in_process_cache_env):
+def _seen_within(seconds: float, check) -> bool:
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_an_edit_made_by_another_process_is_served_within_a_second_despite_the_in_process_cache(
+        in_process_cache_env):
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -84,7 +95,8 @@ def test_an_edit_made_by_another_process_is_served_at_once_despite_the_in_proces
 
         _manage(in_process_cache_env, "shell", "-c", EDIT)
 
-        assert _get_json(url)["summary"] == "after"
+        # CATALOG_VERSION_MAX_AGE is 1 s by default; the rest is the margin of a loaded machine.
+        assert _seen_within(1.5, lambda: _get_json(url)["summary"] == "after")
         assert "after" in _get_text(page) and "before" not in _get_text(page)
     finally:
         server.terminate()
