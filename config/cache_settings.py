@@ -24,9 +24,12 @@ def redis_cache(url: str, **extra) -> dict:
     return {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, **extra}
 
 
-def locmem_cache(name: str) -> dict:
-    """An in-process cache of its own (no Redis configured)."""
-    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+def locmem_cache(name: str, *, max_entries: int | None = None) -> dict:
+    """An in-process cache of its own; `max_entries` bounds it (Django culls a third of it when full)."""
+    cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+    if max_entries is not None:
+        cache["OPTIONS"] = {"MAX_ENTRIES": max_entries}
+    return cache
 
 
 def volatile_redis_cache(url: str, *, socket_timeout: float) -> dict:

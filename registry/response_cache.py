@@ -4,13 +4,23 @@
 Only a canonical query string is stored: known parameters, no blank or padded values, no repeats, sorted.
 Spelling one query many ways stores it once; other spellings are answered fresh, so a client cannot fill the
 cache by inventing parameters. The volatile cache may be down: a read then misses and a write is dropped.
+
+Where the volatile cache is a Redis, each process also keeps copies of the responses it stored or read lately in
+its own memory (the "response-copies" cache, bounded): a hit then costs no round trip. A key names one catalog
+version, so a copy is never out of date; one read from Redis is kept at most LOCAL_COPY_SECONDS in the process.
 """
 
 from urllib.parse import parse_qsl, urlencode
 
+from django.conf import settings
+from django.core.cache import BaseCache, caches
 from django.http import HttpResponse
 
 from registry.volatile_cache import volatile_cache
+
+LOCAL_COPIES = "response-copies"
+# A copy read from Redis does not know how long Redis keeps it: this bounds how much later the process may use it.
+LOCAL_COPY_SECONDS = 30
 
 
 def canonical_query(query_string: str, known_parameters: set[str] | frozenset[str]) -> str | None:
@@ -29,12 +39,24 @@ def canonical_query(query_string: str, known_parameters: set[str] | frozenset[st
 
 
 def cached_response(key: str) -> HttpResponse | None:
-    entry = volatile_cache().get(key)
+    local = _local_copies()
+    entry = local.get(key) if local else None
     if entry is None:
-        return None
+        entry = volatile_cache().get(key)
+        if entry is None:
+            return None
+        if local:
+            local.set(key, entry, timeout=LOCAL_COPY_SECONDS)
     return HttpResponse(entry["content"], headers=entry["headers"])
 
 
 def store(key: str, response, *, kept_headers: tuple[str, ...], timeout: int) -> None:
     headers = {name: response[name] for name in kept_headers if response.has_header(name)}
-    volatile_cache().set(key, {"content": response.content, "headers": headers}, timeout=timeout)
+    entry = {"content": response.content, "headers": headers}
+    volatile_cache().set(key, entry, timeout=timeout)
+    if local := _local_copies():
+        local.set(key, entry, timeout=min(timeout, LOCAL_COPY_SECONDS))
+
+
+def _local_copies() -> BaseCache | None:
+    return caches[LOCAL_COPIES] if LOCAL_COPIES in settings.CACHES else None

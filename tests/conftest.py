@@ -17,12 +17,14 @@ def seeded_catalog(db):
 @pytest.fixture(autouse=True)
 def _own_volatile_cache(settings):
     """Cached responses and throttle history live in the volatile cache, keyed on the catalog version, which a
-    test's rolled-back transaction never bumps: each test gets an empty in-process one of its own, or a response
-    cached by an earlier test (with rows that were rolled back) would be served. Modules that need another cache
-    set their own settings.CACHES."""
+    test's rolled-back transaction never bumps: each test gets an empty in-process one of its own (and empty
+    process-local copies), or a response cached by an earlier test (with rows that were rolled back) would be
+    served. Modules that need another cache set their own settings.CACHES."""
     settings.CACHES = {**settings.CACHES, "volatile": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-volatile"}}
-    caches["volatile"].clear()
+    for alias in ("volatile", "response-copies"):
+        if alias in settings.CACHES:
+            caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -68,6 +68,14 @@ def test_the_volatile_cache_lives_apart_from_the_broker_and_ignores_its_failures
     assert 0 < caches["volatile"]["OPTIONS"]["SOCKET_TIMEOUT"] <= 1
 
 
+def test_with_a_cache_redis_each_process_keeps_a_bounded_number_of_response_copies():
+    caches = eval(settings_value("settings.CACHES", REDIS_URL="redis://broker:6379/0"))  # noqa: S307
+    assert caches["response-copies"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert caches["response-copies"]["OPTIONS"]["MAX_ENTRIES"] <= 100
+    without_redis = eval(settings_value("settings.CACHES", REDIS_URL="", CACHE_URL=""))  # noqa: S307
+    assert "response-copies" not in without_redis  # the volatile cache is in the process's memory already
+
+
 def test_cache_url_names_the_cache_redis():
     caches = eval(settings_value("settings.CACHES", REDIS_URL="redis://broker:6379/0",  # noqa: S307
                                  CACHE_URL="redis://cache:6379/0"))

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
 
 from api.views.docs import CONTRACT_STAMP
+from registry.services import catalog_version
 from registry.services.catalog_version import bump_catalog_version, get_catalog_version
 from registry.volatile_cache import volatile_cache
 from tests.api.conftest import slugs
@@ -151,3 +152,17 @@ def test_any_other_spelling_is_answered_fresh_and_never_stored(client, query):
         assert client.get(f"/api/v1/hub-repos/?{query}").status_code == 200
     assert len(again) > 0
     assert not [key for key in volatile_cache()._cache if "api:response:" in key]
+
+
+def test_with_process_local_copies_a_hit_within_the_version_s_max_age_costs_no_query_and_no_redis_read(
+        client, project, settings, django_assert_num_queries, monkeypatch):
+    """As in production with Redis: the process keeps the copies it stored, and reuses the version it read."""
+    settings.CATALOG_VERSION_MAX_AGE = 60
+    settings.CACHES = {**settings.CACHES, "response-copies": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-response-copies"}}
+    monkeypatch.setattr(catalog_version, "_remembered", None)
+    first = client.get("/api/v1/projects/")
+    volatile_cache().clear()
+    with django_assert_num_queries(0):
+        again = client.get("/api/v1/projects/")
+    assert (again.content, again["ETag"]) == (first.content, first["ETag"])
