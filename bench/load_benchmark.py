@@ -191,12 +191,13 @@ def prepare_django(projects: int) -> tuple[float, dict[str, int]]:
     django.setup()
     from django.core.management import call_command
 
-    from bench.generate_catalog import generate
+    from bench.generate_catalog import generate, vacuum_analyze
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     started = time.monotonic()
     counted = generate(projects, log=lambda message: print(f"  generate: {message}", flush=True))
+    vacuum_analyze()
     return round(time.monotonic() - started, 1), counted["catalog"]
 
 
