@@ -27,6 +27,7 @@ from registry.models import (
     SyncRun,
 )
 from registry.openness.labels import label_for
+from registry.per_version import per_catalog_version
 
 
 def _legs(*, with_evidence: bool) -> Prefetch:
@@ -367,6 +368,7 @@ def order_grid(queryset: QuerySet[Project], *, key: str, descending: bool = Fals
     return queryset.order_by(first, Lower("name"), "pk")
 
 
+@per_catalog_version
 def get_grid_summary() -> dict[str, int]:
     """How many visible model families there are (`families`), how many are E2E open (`e2e_open`) and how many
     have open weights, E2E open ones included (`open_weights`). One query."""
@@ -381,6 +383,7 @@ def get_grid_summary() -> dict[str, int]:
     )
 
 
+@per_catalog_version
 def list_grid_countries() -> list[str]:
     """The country codes of visible model families, sorted, each once. One query."""
     families = Project.objects.exclude(status=Project.Status.HIDDEN).filter(kind=Project.Kind.MODEL_FAMILY)
@@ -454,6 +457,7 @@ def list_organisation_projects(*, organisation: Organisation) -> QuerySet[Projec
     return list_catalog_projects().filter(organisations=organisation)
 
 
+@per_catalog_version
 def count_projects_by_country() -> list[tuple[str, int]]:
     """(ISO 3166-1 alpha-2 code, number of visible projects in it) for every country that a visible project
     names or that one of its organisations is in; most projects first, then by code. One query."""
@@ -474,6 +478,7 @@ def list_country_organisations(*, code: str) -> QuerySet[Organisation]:
     return list_organisation_index().filter(country__iexact=code)
 
 
+@per_catalog_version
 def count_projects_by_language() -> list[tuple[str, int]]:
     """(ISO 639 code, number of visible projects declaring it) for every language a visible project declares;
     most projects first, then by code. One query."""
@@ -492,6 +497,7 @@ def _json_list_contains(field: str, item: str) -> Q:
     return json_list_contains(field, item, using=Project.objects.db)
 
 
+@per_catalog_version
 def count_catalog() -> dict[str, int]:
     """How many visible projects (`projects`) and organisations (`organisations`) there are. Two queries."""
     return {
@@ -506,6 +512,7 @@ def _visible_families() -> QuerySet[Project]:
     )
 
 
+@per_catalog_version
 def count_family_legs() -> dict[str, dict[str, int]]:
     """For each leg ("code", "model", "corpus"), how many visible model families have each of its values
     (open, partial, closed, unknown; a moderator override wins). One query."""
@@ -516,6 +523,7 @@ def count_family_legs() -> dict[str, dict[str, int]]:
     return {leg: {value: counts[f"{leg}_{value}"] for value in LegValue.values} for leg in OPENNESS_LEGS}
 
 
+@per_catalog_version
 def count_families_by_release_year() -> tuple[list[tuple[int, dict[str, int]]], int]:
     """(year, {openness label: number}) of the visible model families by the year of their first release, oldest
     first, and how many families have no known release date. A family's first release is the earlier of the
