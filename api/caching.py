@@ -10,7 +10,8 @@ Responses live in the volatile cache (a Redis with a memory limit and LRU evicti
 down) and only for a canonical query string (`registry.response_cache`).
 
 An anonymous JSON GET whose answer is a 304 or a stored copy is answered before DRF handles the request
-(`StoredAnswers`): the same bytes and headers, counted by the same throttles, at half the cost. Anything else
+(`StoredAnswers`): the same bytes and headers, counted by the same throttles (a 304 is not counted), at half
+the cost. Anything else
 (credentials, a session, another media type, a query string that is not canonical, a miss) goes through DRF.
 """
 
@@ -84,14 +85,19 @@ class ConditionalCacheMixin:
     """For DRF views with a `get`: validators on every 200, 304 when the client's copy is
     current, and a stored copy of the rendered 200 served until the catalog changes.
 
-    It runs inside the handler, so authentication, throttling and content negotiation have
-    already happened: a cache hit still counts against the client's rate.
+    It runs inside the handler, so authentication and content negotiation have already happened. A cache hit
+    counts against the client's rate; a 304 does not (nor does it on GitHub's API): the client already holds
+    the current answer.
     """
 
+    def check_throttles(self, request):
+        if request.method in ("GET", "HEAD") and self._not_modified(request) is not None:
+            return
+        super().check_throttles(request)
+
     def get(self, request, *args, **kwargs):
-        validators = Validators.for_request(request, self.get_cacheable_parameters(), self.get_version_stamp())
-        not_modified = get_conditional_response(
-            request, etag=validators.etag, last_modified=validators.timestamp)
+        validators = self._validators(request)
+        not_modified = self._not_modified(request)
         if not_modified is not None:
             return validators.stamp(not_modified)
         response = cached_response(validators.cache_key) if validators.storable else None
@@ -108,6 +114,16 @@ class ConditionalCacheMixin:
     def get_version_stamp(self):
         """What the response depends on, as `(version, changed_at)`; None for the catalog version."""
         return None
+
+    def _validators(self, request) -> Validators:
+        if not hasattr(request, "cache_validators"):
+            request.cache_validators = Validators.for_request(
+                request, self.get_cacheable_parameters(), self.get_version_stamp())
+        return request.cache_validators
+
+    def _not_modified(self, request):
+        validators = self._validators(request)
+        return get_conditional_response(request, etag=validators.etag, last_modified=validators.timestamp)
 
     @classmethod
     def as_view(cls, **initkwargs):
@@ -130,8 +146,8 @@ class ConditionalCacheMixin:
 
 
 JSON = "application/json"
-# Accept headers under which DRF's negotiation picks JSON whatever else the view renders.
-JSON_ACCEPTS = ("", "*/*", JSON)
+# Accept headers under which DRF's negotiation picks JSON whatever else the view renders (none is "*/*").
+JSON_ACCEPTS = ("*/*", JSON)
 
 
 class StoredAnswers:
@@ -139,8 +155,8 @@ class StoredAnswers:
 
     Served only what DRF would serve the same way: a client without credentials or a session asking for JSON
     (no Accept header, `*/*` or `application/json`), with a canonical query string (unknown or invalid
-    parameters are never stored: they reach DRF and its 400). The view's throttles count the request; a refusal
-    goes to DRF, which answers the 429."""
+    parameters are never stored: they reach DRF and its 400). The view's throttles count a stored copy served
+    (not a 304, as in DRF's path); a refusal goes to DRF, which answers the 429."""
 
     def __init__(self, view_class, initkwargs: dict):
         self.view_class, self.initkwargs = view_class, initkwargs
@@ -165,8 +181,8 @@ class StoredAnswers:
         response = get_conditional_response(request, etag=validators.etag, last_modified=validators.timestamp)
         if response is None:
             response = cached_response(validators.cache_key)
-        if response is None or not self._allowed(request):
-            return None
+            if response is None or not self._allowed(request):
+                return None
         for name, value in self._view.default_response_headers.items():
             if name == "Vary":
                 patch_vary_headers(response, [value])
@@ -178,7 +194,7 @@ class StoredAnswers:
         query = request.GET
         return (request.method == "GET" and "HTTP_AUTHORIZATION" not in request.META
                 and settings.SESSION_COOKIE_NAME not in request.COOKIES and not request.user.is_authenticated
-                and request.headers.get("Accept", "").strip() in JSON_ACCEPTS
+                and request.META.get("HTTP_ACCEPT", "*/*").strip() in JSON_ACCEPTS
                 and query.get(api_settings.URL_FORMAT_OVERRIDE, "json") == "json")
 
     def _allowed(self, request) -> bool:

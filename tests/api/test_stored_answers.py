@@ -99,3 +99,19 @@ def test_a_miss_reads_the_catalog_version_once(client):
     with CaptureQueriesContext(connection) as context:
         assert client.get("/api/v1/projects/").status_code == 200
     assert sum("registry_catalogversion" in query["sql"] for query in context.captured_queries) == 1
+
+
+@pytest.mark.parametrize("headers", [{}, {"HTTP_ACCEPT": "application/json, text/plain"}],
+                         ids=["before DRF", "through DRF"])
+def test_a_304_is_not_counted_against_the_client_s_rate(client, anon_rate, headers):
+    anon_rate("2/minute")
+    etag = client.get("/api/v1/stats/", **headers)["ETag"]  # counted: 1
+    revalidations = [client.get("/api/v1/stats/", **headers, HTTP_IF_NONE_MATCH=etag).status_code for _ in range(5)]
+    assert revalidations == [304] * 5
+    assert [client.get("/api/v1/stats/", **headers).status_code for _ in range(2)] == [200, 429]
+
+
+def test_an_empty_accept_header_goes_through_drf(client, drf_calls):
+    client.get("/api/v1/stats/")
+    client.get("/api/v1/stats/", HTTP_ACCEPT="")
+    assert len(drf_calls) == 2
