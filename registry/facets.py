@@ -42,12 +42,12 @@ class Facet:
     more: bool = False  # values left out (the organisation facet shows the largest ones)
 
 
-def count_project_facets(filterset: ProjectFilterSet) -> list[Facet]:
-    """Every facet of the project list with its values and counts; needs a validated `filterset`.
+def count_project_facets(counts: "FacetCounts") -> list[Facet]:
+    """Every facet of the project list with its values and counts.
 
     Values no project has are left out unless selected.
     """
-    counts = FacetCounts(filterset)
+    filterset = counts.filterset
     facets = []
     for name, title in TITLES.items():
         selected = filterset.data.get(name, "")
@@ -62,6 +62,7 @@ class FacetCounts:
     """The counts of one request's facets, each computed once over the rows it applies to."""
 
     def __init__(self, filterset: ProjectFilterSet):
+        """`filterset`: validated."""
         self.filterset = filterset
         self.set_filters = {name for name, value in filterset.form.cleaned_data.items() if value not in (None, "")}
         self.column_counts: dict[str | None, dict[str, int]] = {}
@@ -79,6 +80,11 @@ class FacetCounts:
             return Project.objects.filter(pk__in=rows.values("pk")).order_by()
         return rows
 
+    def matching(self) -> int:
+        """How many projects match every filter of the request (the list's length), from the column facets'
+        counts rather than a count of its own."""
+        return _projects_counted(self._columns(None))
+
     def of(self, facet: str) -> tuple[list[tuple[str, str, int]], bool]:
         """(value, label, count) of each of `facet`'s values, and whether some values were left out."""
         if facet == "organisation":
@@ -89,7 +95,7 @@ class FacetCounts:
             return _licence_classes(self.rows(facet)), False
         counts = self._columns(facet)
         if facet == "has_hub_data":
-            return _hub_data(self.rows(facet), total=sum(counts[f"kind:{kind}"] for kind in Project.Kind.values)), False
+            return _hub_data(self.rows(facet), total=_projects_counted(counts)), False
         return [(value, label, counts[f"{facet}:{value}"]) for value, label in COLUMN_VALUES[facet]], False
 
     def _columns(self, facet: str) -> dict[str, int]:
@@ -100,6 +106,11 @@ class FacetCounts:
                 f"{name}:{value}": Count("pk", filter=condition)
                 for name, conditions in COLUMN_CONDITIONS.items() for value, condition in conditions.items()})
         return self.column_counts[key]
+
+
+def _projects_counted(column_counts: dict[str, int]) -> int:
+    """How many projects the column counts were counted over: each has one kind."""
+    return sum(column_counts[f"kind:{kind}"] for kind in Project.Kind.values)
 
 
 def _yes_no(condition: Q) -> dict[str, Q]:

@@ -25,7 +25,13 @@ def rows_in_key_order(queryset: QuerySet, keys: list) -> list:
 
 class KeysPaginator(Paginator):
     """Pages of a `keys_in_order` queryset that read the list's length along with the page's keys: one pass
-    over the matches instead of a count and then a page. A page past the end counts first, as Paginator does."""
+    over the matches instead of a count and then a page; or, given the `count` (counted elsewhere), only the
+    page's keys. A page past the end counts first, as Paginator does."""
+
+    def __init__(self, object_list, per_page, *, count: int | None = None):
+        super().__init__(object_list, per_page)
+        if count is not None:
+            self.__dict__["count"] = count  # Paginator.count is a cached property
 
     def get_page(self, number) -> Page:
         try:
@@ -35,6 +41,9 @@ class KeysPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         if bottom > BEYOND_ANY_CATALOG:  # nor could the database take it as an offset
             return super().get_page(number)
+        if "count" in self.__dict__:
+            keys = list(self.object_list[bottom:bottom + self.per_page])
+            return self._get_page(keys, number, self) if keys else super().get_page(number)
         # Counted over the list's own order: the database then sorts narrow (key, sort values) rows once for
         # both, where a bare COUNT(*) OVER () made it carry every match's sort inputs past the count.
         total = Window(Count("pk"), order_by=list(self.object_list.query.order_by) or None,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.shortcuts import render
 
 from registry import selectors
-from registry.facets import count_project_facets
+from registry.facets import FacetCounts, count_project_facets
 from registry.filters import ProjectFilterSet
 from registry.models import Project
 from registry.paging import KeysPaginator, keys_in_order, rows_in_key_order
@@ -33,12 +33,14 @@ def project_list(request):
     # Unknown sorts fall back to the best match, which order_projects makes the name order when not searching.
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
     projects = order_projects(filterset.qs, sort)
-    page = KeysPaginator(keys_in_order(projects), PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = FacetCounts(filterset)
+    facets = count_project_facets(counts)
+    page = KeysPaginator(keys_in_order(projects), PAGE_SIZE, count=counts.matching()).get_page(request.GET.get("page"))
     context = {
         "search": filterset.form.cleaned_data.get("search") or "",
         "sort": sort,
         "sorts": SORTS.items(),
-        "facets": (facets := count_project_facets(filterset)),
+        "facets": facets,
         "active_filters": sum(any(value.selected for value in facet.values) for facet in facets),
         "page": page,
         "entries": [_entry(project) for project in rows_in_key_order(projects, list(page))],

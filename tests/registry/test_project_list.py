@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from registry.models import DataOrigin, Licence, LicenceClass
+from registry.models import DataOrigin, Licence, LicenceClass, Project
 from registry.services.search_index import refresh_search_vectors
 from tests.factories import HubRepoFactory, LegAssessmentFactory, OrganisationFactory, ProjectFactory
 
@@ -196,3 +196,17 @@ def test_the_organisation_facet_shows_the_largest_organisations_and_the_chosen_o
     assert options["big"] == "Big (3)" and options["middle"] == "Middle (2)" and "small" not in options
     assert "More: narrow the list with the search" in client.get(URL).content.decode()
     assert facet_options(client.get(URL, {"organisation": "small"}), "organisation")["small"] == "Small (1)"
+
+
+@pytest.mark.parametrize("params", [
+    {}, {"country": "FR"}, {"search": "Alpha"}, {"kind": "tool", "country": "FR"}, {"country": "FR", "page": "2"},
+])
+def test_the_number_of_results_is_the_number_of_matching_projects(client, params):
+    """The list's length comes from the facets' counts: it must be what the list would count itself."""
+    ProjectFactory.create_batch(23, name="Alpha model", kind="model-family", countries=["FR"])
+    ProjectFactory.create_batch(2, name="Alpha tool", kind="tool", countries=["FR"])
+    ProjectFactory.create_batch(4, name="Beta", kind="model-family", countries=["DE"])
+    ProjectFactory(name="Alpha hidden", countries=["FR"], status=Project.Status.HIDDEN)
+    expected = {(): 29, ("country",): 25, ("search",): 25, ("country", "kind"): 2, ("country", "page"): 25}
+    title = client.get(URL, params).context["page"].paginator.count
+    assert title == expected[tuple(sorted(params))]
