@@ -563,6 +563,7 @@ def list_download_totals(*, limit: int = 12) -> list[tuple[date, int]]:
         totals[day] = total
     return list(totals.items())[-limit:]
 
+@per_catalog_version
 def get_current_downloads() -> dict[str, int | None]:
     """The sum of the downloads (last 30 days) held now for the Hub repos of visible projects (`total`, None
     when none has a count) and how many repos have a count (`repos`). One query."""
