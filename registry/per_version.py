@@ -11,7 +11,7 @@ page already sets on what changes without a new version (download counts, say). 
 import time
 from collections.abc import Callable
 from functools import wraps
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from django.conf import settings
 
@@ -19,20 +19,27 @@ from registry.services.catalog_version import get_catalog_version
 
 T = TypeVar("T")
 
+# (catalog version, monotonic time computed, value) by function.
+_kept: dict[Callable, tuple[str, float, object]] = {}
+
 
 def per_catalog_version(read: Callable[[], T]) -> Callable[[], T]:
     """`read` (no arguments; its result is shared, so callers must not change it) kept for the catalog version."""
-    kept: tuple[str, float, T] | None = None
 
     @wraps(read)
     def kept_read() -> T:
-        nonlocal kept
         if settings.PAGE_CACHE_SECONDS <= 0:
             return read()
         version, _ = get_catalog_version()
         now = time.monotonic()
+        kept = _kept.get(read)
         if kept is None or kept[0] != version or now - kept[1] >= settings.PAGE_CACHE_SECONDS:
-            kept = (version, now, read())
-        return kept[2]
+            kept = _kept[read] = (version, now, read())
+        return cast(T, kept[2])
 
     return kept_read
+
+
+def forget() -> None:
+    """Drop every kept number (the test suite does between tests: their rolled-back rows never bump the version)."""
+    _kept.clear()

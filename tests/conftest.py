@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import caches
 
+from registry import per_version
 from registry.services.catalog_loader import load_catalog
 
 pytest_plugins = ["tests.fakehub"]
@@ -40,8 +41,10 @@ def _static_files_without_manifest(settings):
 def _pages_rendered_fresh_without_limit(settings):
     """Tests write rows directly (factories, `update()`), not through the services that bump the catalog version,
     so a page stored before such a write would be served after it: pages are rendered fresh, except in the page
-    cache's own tests, which write through the services. The crawler and the browser tests ask one address for
-    hundreds of pages; the page throttle's own tests set a rate."""
+    cache's own tests, which write through the services; for the same reason no catalog-wide number computed by
+    an earlier test is kept. The crawler and the browser tests ask one address for hundreds of pages; the page
+    throttle's own tests set a rate."""
     settings.PAGE_CACHE_SECONDS = 0
+    per_version.forget()
     rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {**rates, "page-render": None}}

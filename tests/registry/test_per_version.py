@@ -59,3 +59,18 @@ def test_the_grid_s_second_render_in_a_catalog_version_does_not_count_the_catalo
     client.get("/grid/")
     with django_assert_max_num_queries(2):  # the page's rows and their organisations; no summary, no countries
         assert client.get("/grid/?sort=-name").status_code == 200
+
+
+def test_a_write_that_bumps_the_catalog_version_shows_in_the_numbers_at_once(
+        client, settings, monkeypatch, django_capture_on_commit_callbacks):
+    settings.PAGE_CACHE_SECONDS, settings.CATALOG_VERSION_MAX_AGE = 300, 60  # as in production
+    monkeypatch.setattr(catalog_version, "_remembered", None)
+    ProjectFactory.create_batch(2, kind="model-family")
+    assert "All 2 model families" in client.get("/grid/").content.decode()
+
+    ProjectFactory(kind="model-family")
+    assert "All 2 model families" in client.get("/grid/").content.decode()  # no new version yet
+    with django_capture_on_commit_callbacks(execute=True):
+        catalog_version.bump_catalog_version()  # as every service that writes does
+
+    assert "All 3 model families" in client.get("/grid/").content.decode()
