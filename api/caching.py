@@ -66,6 +66,11 @@ class Validators:
     def cache_key(self) -> str:
         return f"api:response:{self.digest}"
 
+    def not_modified(self, request):
+        """The 304 for `request` when the client's copy is current (its If-None-Match or If-Modified-Since), else
+        None."""
+        return get_conditional_response(request, etag=self.etag, last_modified=self.timestamp)
+
     def stamp(self, response):
         response["ETag"] = self.etag
         response["Last-Modified"] = http_date(self.timestamp)
@@ -122,8 +127,7 @@ class ConditionalCacheMixin:
         return request.cache_validators
 
     def _not_modified(self, request):
-        validators = self._validators(request)
-        return get_conditional_response(request, etag=validators.etag, last_modified=validators.timestamp)
+        return self._validators(request).not_modified(request)
 
     @classmethod
     def as_view(cls, **initkwargs):
@@ -178,7 +182,7 @@ class StoredAnswers:
         validators = Validators.for_request(request, self._known_parameters, media_type=JSON)
         if not validators.storable:
             return None
-        response = get_conditional_response(request, etag=validators.etag, last_modified=validators.timestamp)
+        response = validators.not_modified(request)
         if response is None:
             response = cached_response(validators.cache_key)
             if response is None or not self._allowed(request):
