@@ -11,8 +11,8 @@ down) and only for a canonical query string (`registry.response_cache`).
 
 An anonymous JSON GET whose answer is a 304 or a stored copy is answered before DRF handles the request
 (`StoredAnswers`): the same bytes and headers, counted by the same throttles (a 304 is not counted), at half
-the cost. Anything else
-(credentials, a session, another media type, a query string that is not canonical, a miss) goes through DRF.
+the cost. Anything else (credentials, a session, another media type, a query string that is not canonical, a
+miss) goes through DRF.
 """
 
 import hashlib
