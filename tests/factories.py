@@ -127,6 +127,14 @@ def synced(repo: HubRepo, **fields) -> HubRepo:
     return repo
 
 
+def open_weights_project() -> Project:
+    """A project whose one checkpoint is open weights (Apache-2.0, no gate), its openness computed."""
+    project = ProjectFactory(name="Example")
+    synced(HubRepoFactory(project=project), license="apache-2.0")
+    recompute(project)
+    return project
+
+
 def synced_from_fixture(repo: HubRepo) -> HubRepo:
     """Store the captured Hub answer for `repo` (tests/data/hub) on it, as a sync would."""
     folder = "datasets" if repo.repo_type == RepoType.DATASET else "models"

@@ -13,7 +13,15 @@ from registry.services.openness import (
     override_leg,
     recompute_project_openness,
 )
-from tests.factories import EvidenceFactory, HubRepoFactory, ProjectFactory, UserFactory, recompute, synced
+from tests.factories import (
+    EvidenceFactory,
+    HubRepoFactory,
+    ProjectFactory,
+    UserFactory,
+    open_weights_project,
+    recompute,
+    synced,
+)
 
 pytestmark = pytest.mark.django_db
 REVIEW_URL = reverse("registry:moderation-review")
@@ -42,11 +50,7 @@ def moderator_client(client, moderator):
 
 @pytest.fixture
 def computed_project():
-    """A project whose one checkpoint is open weights (Apache-2.0, no gate)."""
-    project = ProjectFactory(name="Example")
-    synced(HubRepoFactory(project=project), license="apache-2.0")
-    recompute(project)
-    return project
+    return open_weights_project()
 
 
 # --- The services -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 from registry.filters import ProjectFilterSet
 from registry.models import LegAssessment, Project
 from registry.services.openness import clear_override, override_leg
-from tests.factories import HubRepoFactory, ProjectFactory, UserFactory, recompute, synced
+from tests.factories import ProjectFactory, UserFactory, open_weights_project, recompute, synced
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +23,7 @@ def rows(project) -> dict[str, str]:
 
 @pytest.fixture
 def open_weights():
-    project = ProjectFactory(name="Example")
-    synced(HubRepoFactory(project=project), license="apache-2.0")
-    recompute(project)
-    return project
+    return open_weights_project()
 
 
 def test_a_project_never_assessed_reads_unknown_on_every_leg():
