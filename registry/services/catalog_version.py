@@ -3,8 +3,8 @@
 Cached responses (API pages, badges) key on it, so a sync or a moderation invalidates them all at once
 without tracking which page showed which row. It is one database row (`CatalogVersion`), read with one
 primary-key query: a change committed by any process (a web worker, a Celery worker, `sync_hub`, the admin)
-is seen by every other process at once, whatever cache each of them has, and an unreachable cache never
-hides it. The version also names the release (`registry.code_version`): a deploy invalidates as a write does.
+is seen by every other process (within CATALOG_VERSION_MAX_AGE, below), whatever cache each of them has, and an
+unreachable cache never hides it. The version also names the release (`registry.code_version`): a deploy invalidates as a write does.
 
 A process reuses the version it read for CATALOG_VERSION_MAX_AGE seconds (1 by default), so that a cache hit costs
 no query: a write made by this process is seen at once, one made by another process within that time.
